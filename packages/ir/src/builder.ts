@@ -37,7 +37,12 @@ export function lookupValue(graph: Graph, name: string): Value | undefined {
 }
 
 /** Returns the value named `name` in `graph`, creating it (unknown type) when absent. */
-export function ensureValue(graph: Graph, name: string, dtype: DType = 'unknown', shape: Shape = null): Value {
+export function ensureValue(
+  graph: Graph,
+  name: string,
+  dtype: DType = 'unknown',
+  shape: Shape = null,
+): Value {
   let v = graph.values.get(name);
   if (!v) {
     v = { name, dtype, shape, shapeSource: shape ? 'file' : 'none', consumers: [] };

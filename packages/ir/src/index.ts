@@ -33,7 +33,13 @@ export {
 } from './builder.js';
 export type { TensorValues } from './tensor-data.js';
 /** Lazy decoding of tensor payloads. */
-export { TensorDataError, hasTensorData, tensorByteSize, tensorElementCount, tensorValues } from './tensor-data.js';
+export {
+  TensorDataError,
+  hasTensorData,
+  tensorByteSize,
+  tensorElementCount,
+  tensorValues,
+} from './tensor-data.js';
 export type { ValidationIssue } from './validate.js';
 /** Structural validation. */
 export { validate } from './validate.js';

@@ -35,7 +35,9 @@ describe('validate', () => {
     addNode(g, { name: 'first', op: 'Relu', inputs: [b], outputs: [a] });
     addNode(g, { name: 'second', op: 'Relu', inputs: [a], outputs: [b] });
     const issues = validate(createModel('test', g));
-    expect(issues.some((i) => i.node === 'first' && /before its producer 'second'/.test(i.message))).toBe(true);
+    expect(issues.some((i) => i.node === 'first' && /before its producer 'second'/.test(i.message))).toBe(
+      true,
+    );
   });
 
   it('lets a subgraph read an outer value', () => {

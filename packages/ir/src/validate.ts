@@ -19,8 +19,10 @@ function validateGraph(graph: Graph, path: string, issues: ValidationIssue[]): v
 
   graph.nodes.forEach((node, i) => {
     const label = node.name || `#${i}`;
-    if (node.index !== i) issues.push({ graph: path, node: label, message: `index ${node.index} ≠ position ${i}` });
-    if (node.graph !== graph) issues.push({ graph: path, node: label, message: 'node.graph points elsewhere' });
+    if (node.index !== i)
+      issues.push({ graph: path, node: label, message: `index ${node.index} ≠ position ${i}` });
+    if (node.graph !== graph)
+      issues.push({ graph: path, node: label, message: 'node.graph points elsewhere' });
     for (const input of node.inputs) {
       if (!input) continue;
       if (!defined.has(input.name) && !isOuter(input.name)) {
@@ -34,7 +36,11 @@ function validateGraph(graph: Graph, path: string, issues: ValidationIssue[]): v
         });
       }
       if (!input.consumers.includes(node)) {
-        issues.push({ graph: path, node: label, message: `value '${input.name}' does not list it as consumer` });
+        issues.push({
+          graph: path,
+          node: label,
+          message: `value '${input.name}' does not list it as consumer`,
+        });
       }
     }
     for (const output of node.outputs) {
