@@ -14,7 +14,7 @@ for (const name of readdirSync('packages')) {
     console.error(`typecheck failed: ${name}`);
   }
 }
-for (const extra of ['bench/tsconfig.json', 'e2e/tsconfig.json']) {
+for (const extra of ['test/tsconfig.json', 'bench/tsconfig.json', 'e2e/tsconfig.json']) {
   if (!existsSync(extra)) continue;
   try {
     execFileSync(process.execPath, [tsc, '-p', extra], { stdio: 'inherit' });
