@@ -1,0 +1,54 @@
+/** The `nnlens` command line: serve the web app, summarise a model. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { runServe } from './serve.js';
+import { runSummary } from './summary-command.js';
+
+function intOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`'${value}' is not a non-negative integer`);
+  return n;
+}
+
+const program = new Command()
+  .name('nnlens')
+  .description('Open the black box of neural networks: model viewer, analyzer and more.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the web app (http://127.0.0.1:6006 by default) with the given model files')
+  .argument('[files...]', 'model files to open (.onnx; external data is read from beside them)')
+  .option('--host <host>', 'interface to bind (use 0.0.0.0 to expose on the network)', '127.0.0.1')
+  .option('--port <port>', 'port (0 = any free port)', intOption, 6006)
+  .option('--demo', 'serve the built-in demo model')
+  .action(async (files: string[], opts: { host: string; port: number; demo?: boolean }) => {
+    const demoDir = fileURLToPath(new URL('../demo/', import.meta.url));
+    const all = [...files];
+    if (opts.demo || all.length === 0) {
+      const demo = `${demoDir}resnet_cifar.onnx`;
+      if (existsSync(demo)) all.push(demo);
+    }
+    await runServe(all, opts);
+  });
+
+program
+  .command('summary')
+  .description('print a per-layer table of shapes, parameters and MACs (torchinfo-like)')
+  .argument('<file>', 'model file')
+  .option('--depth <n>', 'roll up name scopes deeper than n (default: every node)', intOption)
+  .option('--json', 'print JSON instead of a table')
+  .option(
+    '--input-shape <name=dims...>',
+    'override an input shape, e.g. input=1,3,299,299 or batch=8 for a symbol',
+  )
+  .action((file: string, opts: { depth?: number; json?: boolean; inputShape?: string[] }) => {
+    process.exitCode = runSummary(file, opts);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`nnlens: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
