@@ -1,0 +1,34 @@
+/** Entry to the generated ONNX protobuf code, with the view-keeping TensorProto decoder swapped in. */
+import protobuf from 'protobufjs/minimal.js';
+import { onnx } from './generated/onnx.js';
+import { DecodedTensor, decodeTensorProto, type ReaderLike } from './tensor-proto.js';
+
+export { onnx };
+export { DecodedTensor };
+
+// The generated decoders call `$root.onnx.TensorProto.decode` for every nested tensor; routing that
+// through our decoder keeps payloads as views and dims as numbers instead of Long objects.
+(onnx.TensorProto as unknown as { decode: typeof decodeTensorProto }).decode = decodeTensorProto;
+
+/** Decodes a whole ModelProto; throws whatever protobufjs or the tensor decoder throws on bad input. */
+export function decodeModelProto(bytes: Uint8Array): onnx.ModelProto {
+  // A plain Uint8Array reader (not Node's BufferReader) so every bytes field is a plain Uint8Array view.
+  const plain = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = new protobuf.Reader(plain);
+  reader.discardUnknown = true;
+  return onnx.ModelProto.decode(reader);
+}
+
+/** Views a TensorProto slot of the generated types as what our decoder really put there. */
+export function asDecodedTensor(t: unknown): DecodedTensor {
+  if (!(t instanceof DecodedTensor)) throw new TypeError('TensorProto was not decoded by decodeTensorProto');
+  return t;
+}
+
+/** A protobufjs int64 (Long or number) as a number. */
+export function int64(v: number | { toNumber(): number } | null | undefined): number {
+  if (v === null || v === undefined) return 0;
+  return typeof v === 'number' ? v : v.toNumber();
+}
+
+export type { ReaderLike };
