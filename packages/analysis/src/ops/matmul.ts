@@ -1,0 +1,70 @@
+/** Gemm, MatMul (numpy semantics incl. 1-D and batched) and MatMulInteger: shapes and MACs = out_elems × K. */
+import type { Dim, DType, Shape } from '@nnlens/ir';
+import { attrInt } from '../attrs.js';
+import { broadcastShapes } from '../broadcast.js';
+import { RuleError } from '../errors.js';
+import type { CostContext, InferContext, OpRule } from '../rule.js';
+import { product } from './util.js';
+
+function checkK(a: Dim, b: Dim): void {
+  if (typeof a === 'number' && typeof b === 'number' && a !== b) {
+    throw new RuleError(`inner dimensions differ: ${a} vs ${b}`);
+  }
+}
+
+/** Output shape of numpy matmul. */
+export function matmulShape(a: Shape, b: Shape): Shape {
+  if (a === null || b === null) return null;
+  if (a.length === 0 || b.length === 0) throw new RuleError('MatMul operands must have rank ≥ 1');
+  const a2 = a.length === 1 ? [1, a[0] ?? null] : a;
+  const b2 = b.length === 1 ? [b[0] ?? null, 1] : b;
+  checkK(a2[a2.length - 1] ?? null, b2[b2.length - 2] ?? null);
+  const batch = broadcastShapes([a2.slice(0, -2), b2.slice(0, -2)]) as Dim[];
+  const out: Dim[] = [...batch];
+  if (a.length > 1) out.push(a2[a2.length - 2] ?? null);
+  if (b.length > 1) out.push(b2[b2.length - 1] ?? null);
+  return out;
+}
+
+function matmul(dtype?: DType): OpRule {
+  return {
+    infer(ctx: InferContext) {
+      ctx.output(0, dtype ?? ctx.dtype(0), matmulShape(ctx.shape(0), ctx.shape(1)));
+    },
+    macs(c: CostContext) {
+      const out = c.outShape(0);
+      const a = c.inShape(0);
+      if (!out || !a) return null;
+      return product(out) * (a[a.length - 1] ?? 1);
+    },
+  };
+}
+
+const gemm: OpRule = {
+  infer(ctx) {
+    const a = ctx.shape(0);
+    const b = ctx.shape(1);
+    const ta = attrInt(ctx.node, 'transA', 0) !== 0;
+    const tb = attrInt(ctx.node, 'transB', 0) !== 0;
+    if (a && a.length !== 2) throw new RuleError(`A has rank ${a.length}, Gemm needs 2`);
+    if (b && b.length !== 2) throw new RuleError(`B has rank ${b.length}, Gemm needs 2`);
+    if (a && b) checkK(a[ta ? 0 : 1] ?? null, b[tb ? 1 : 0] ?? null);
+    const m = a ? (a[ta ? 1 : 0] ?? null) : null;
+    const n = b ? (b[tb ? 0 : 1] ?? null) : null;
+    ctx.output(0, ctx.dtype(0), [m, n]);
+  },
+  macs(c) {
+    const out = c.outShape(0);
+    const a = c.inShape(0);
+    if (!out || !a || a.length !== 2) return null;
+    const ta = attrInt(c.node, 'transA', 0) !== 0;
+    return product(out) * (a[ta ? 0 : 1] as number);
+  },
+};
+
+/** Rules of the matrix-product family. */
+export const matmulRules: Record<string, OpRule> = {
+  Gemm: gemm,
+  MatMul: matmul(),
+  MatMulInteger: matmul('int32'),
+};
