@@ -1,0 +1,112 @@
+/** Structural checks of a GraphLayout: no overlaps, frames hold their contents, edges meet their ports. */
+import type { GraphLayout, LayoutItem } from './layout-graph.js';
+import type { ScopeTree } from './scope-tree.js';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const EPS = 0.01;
+
+function inside(inner: Box, outer: Box): boolean {
+  return (
+    inner.x >= outer.x - EPS &&
+    inner.y >= outer.y - EPS &&
+    inner.x + inner.width <= outer.x + outer.width + EPS &&
+    inner.y + inner.height <= outer.y + outer.height + EPS
+  );
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return (
+    a.x < b.x + b.width - EPS &&
+    b.x < a.x + a.width - EPS &&
+    a.y < b.y + b.height - EPS &&
+    b.y < a.y + a.height - EPS
+  );
+}
+
+/**
+ * Problems found, as readable sentences (empty when the layout is sound). With `tree`, also checks
+ * that every item lies inside the frames of its expanded ancestor groups. `monotonic` checks
+ * that edges only move forward along the rank axis (true for DAGs).
+ */
+export function checkLayout(
+  layout: GraphLayout,
+  options: { tree?: ScopeTree; direction?: 'TB' | 'LR'; monotonic?: boolean } = {},
+): string[] {
+  const problems: string[] = [];
+  const byId = new Map<string, LayoutItem>();
+  for (const it of layout.items) {
+    if (byId.has(it.id)) problems.push(`duplicate item id ${it.id}`);
+    byId.set(it.id, it);
+    if (!(it.width > 0 && it.height > 0)) problems.push(`item ${it.id} has an empty box`);
+    if (
+      it.x < -EPS ||
+      it.y < -EPS ||
+      it.x + it.width > layout.width + EPS ||
+      it.y + it.height > layout.height + EPS
+    ) {
+      problems.push(`item ${it.id} lies outside the layout bounds`);
+    }
+  }
+  // Sweep along x: any two overlapping boxes must be a frame and something inside it.
+  const sorted = layout.items.slice().sort((a, b) => a.x - b.x);
+  const active: LayoutItem[] = [];
+  for (const it of sorted) {
+    for (let i = active.length - 1; i >= 0; i--)
+      if (active[i]!.x + active[i]!.width <= it.x + EPS) active.splice(i, 1);
+    for (const o of active) {
+      if (!overlap(o, it)) continue;
+      const nested =
+        (o.kind === 'group' && o.expanded && inside(it, o)) ||
+        (it.kind === 'group' && it.expanded && inside(o, it));
+      if (!nested) problems.push(`items ${o.id} and ${it.id} overlap`);
+    }
+    active.push(it);
+  }
+  if (options.tree) {
+    const tree = options.tree;
+    for (const it of layout.items) {
+      const gid =
+        it.kind === 'group'
+          ? (tree.groups.get(it.groupId)?.parent?.id ?? '')
+          : it.nodeIndex >= 0
+            ? tree.groupOfNode[it.nodeIndex]!
+            : '';
+      for (let g = tree.groups.get(gid); g && g.id; g = g.parent ?? undefined) {
+        const frame = byId.get(`group:${g.id}`);
+        if (frame && !inside(it, frame)) problems.push(`item ${it.id} sticks out of frame ${frame.id}`);
+      }
+    }
+  }
+  const lr = options.direction === 'LR';
+  for (const e of layout.edges) {
+    const a = byId.get(e.from);
+    const b = byId.get(e.to);
+    const p = e.points;
+    if (!a || !b) {
+      problems.push(`edge ${e.id} names a missing item`);
+      continue;
+    }
+    if (p.length < 4) {
+      problems.push(`edge ${e.id} has fewer than two points`);
+      continue;
+    }
+    const start = lr ? [a.x + a.width, a.y + a.height / 2] : [a.x + a.width / 2, a.y + a.height];
+    const end = lr ? [b.x, b.y + b.height / 2] : [b.x + b.width / 2, b.y];
+    if (Math.abs(p[0]! - start[0]!) > EPS || Math.abs(p[1]! - start[1]!) > EPS)
+      problems.push(`edge ${e.id} does not start at its source port`);
+    const n = p.length;
+    if (Math.abs(p[n - 2]! - end[0]!) > EPS || Math.abs(p[n - 1]! - end[1]!) > EPS)
+      problems.push(`edge ${e.id} does not end at its target port`);
+    if (options.monotonic !== false) {
+      const axis = lr ? 0 : 1;
+      for (let i = axis + 2; i < n; i += 2) {
+        if (p[i]! < p[i - 2]! - EPS) {
+          problems.push(`edge ${e.id} goes backwards at point ${(i - axis) / 2}`);
+          break;
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,110 @@
+/** A DenseNet-like model of any size, named like a PyTorch ≥ 1.13 export, for benchmarks and tests. */
+import {
+  addInitializer,
+  addNode,
+  createGraph,
+  createModel,
+  ensureValue,
+  type Graph,
+  type Model,
+  type Value,
+} from '@nnlens/ir';
+
+const GROWTH = 32;
+const BLOCKS = [6, 12, 24, 16]; // DenseNet-121's block sizes, cycled for bigger graphs
+
+interface Builder {
+  graph: Graph;
+  count: number;
+}
+
+function weight(b: Builder, name: string, shape: number[]): Value {
+  return addInitializer(b.graph, { name, dtype: 'float32', shape, storage: { kind: 'none' } });
+}
+
+/** Adds `/scope/op` reading `inputs` (+ weights named after the scope, PyTorch style). */
+function op(
+  b: Builder,
+  scope: string,
+  opType: string,
+  inputs: Value[],
+  channels: number,
+  weights: [string, number[]][] = [],
+): Value {
+  const name = scope ? `/${scope}/${opType}` : `/${opType}`;
+  const out = ensureValue(b.graph, `${name}_output_0`, 'float32', [1, channels, null, null]);
+  const module = scope.split('/').join('.');
+  const ws = weights.map(([w, shape]) => weight(b, `${module}.${w}`, shape));
+  addNode(b.graph, { name, op: opType, inputs: [...inputs, ...ws], outputs: [out] });
+  b.count++;
+  return out;
+}
+
+function bn(b: Builder, scope: string, x: Value, c: number): Value {
+  return op(b, scope, 'BatchNormalization', [x], c, [
+    ['weight', [c]],
+    ['bias', [c]],
+    ['running_mean', [c]],
+    ['running_var', [c]],
+  ]);
+}
+
+/**
+ * About `nodeCount` nodes: a stem, dense blocks (each layer = Concat of every earlier feature
+ * map in the block, then BN-Relu-Conv1x1-BN-Relu-Conv3x3), transitions, and a classifier.
+ */
+export function makeSyntheticDenseNet(nodeCount: number): Model {
+  const graph = createGraph('synthetic_densenet');
+  const b: Builder = { graph, count: 0 };
+  const input = ensureValue(graph, 'input', 'float32', [1, 3, 224, 224]);
+  input.shapeSource = 'file';
+  graph.inputs.push(input);
+  let x = op(b, 'features/conv0', 'Conv', [input], 64, [['weight', [64, 3, 7, 7]]]);
+  x = bn(b, 'features/norm0', x, 64);
+  x = op(b, 'features/relu0', 'Relu', [x], 64);
+  x = op(b, 'features/pool0', 'MaxPool', [x], 64);
+  let c = 64;
+  const tail = 5;
+  for (let blk = 1; b.count + tail + 9 <= nodeCount; blk++) {
+    const size = BLOCKS[(blk - 1) % BLOCKS.length]!;
+    const feats: Value[] = [x];
+    const cIn = c;
+    for (let l = 1; l <= size && b.count + tail + 8 <= nodeCount; l++) {
+      const s = `features/denseblock${blk}/denselayer${l}`;
+      const ci = cIn + (l - 1) * GROWTH;
+      let y = op(b, s, 'Concat', feats.slice(), ci);
+      y = bn(b, `${s}/norm1`, y, ci);
+      y = op(b, `${s}/relu1`, 'Relu', [y], ci);
+      y = op(b, `${s}/conv1`, 'Conv', [y], 128, [['weight', [128, ci, 1, 1]]]);
+      y = bn(b, `${s}/norm2`, y, 128);
+      y = op(b, `${s}/relu2`, 'Relu', [y], 128);
+      y = op(b, `${s}/conv2`, 'Conv', [y], GROWTH, [['weight', [GROWTH, 128, 3, 3]]]);
+      feats.push(y);
+    }
+    c = cIn + (feats.length - 1) * GROWTH;
+    x = op(b, `features/denseblock${blk}`, 'Concat', feats, c);
+    if (b.count + tail + 4 + 9 > nodeCount) break;
+    const t = `features/transition${blk}`;
+    x = bn(b, `${t}/norm`, x, c);
+    x = op(b, `${t}/relu`, 'Relu', [x], c);
+    x = op(b, `${t}/conv`, 'Conv', [x], c >> 1, [['weight', [c >> 1, c, 1, 1]]]);
+    c >>= 1;
+    x = op(b, `${t}/pool`, 'AveragePool', [x], c);
+  }
+  x = bn(b, 'features/norm5', x, c);
+  x = op(b, '', 'Relu', [x], c);
+  x = op(b, '', 'GlobalAveragePool', [x], c);
+  x = op(b, '', 'Flatten', [x], c);
+  x = op(b, 'classifier', 'Gemm', [x], 1000, [
+    ['weight', [1000, c]],
+    ['bias', [1000]],
+  ]);
+  const output = ensureValue(graph, 'output', 'float32', [1, 1000]);
+  // Rename the classifier's output to the conventional graph output name.
+  const gemm = x.producer!;
+  gemm.outputs[0] = output;
+  output.producer = gemm;
+  graph.values.delete(x.name);
+  graph.outputs.push(output);
+  return createModel('onnx', graph, { producer: 'nnlens synthetic', formatVersion: 'synthetic' });
+}
