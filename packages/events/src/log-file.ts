@@ -87,7 +87,7 @@ export class LogFileReader {
         ? scanVdlRecords(buf, this.opts.maxRecordBytes, visit)
         : scanTfRecords(buf, this.opts.crc, this.opts.maxRecordBytes, visit);
     h.offset += r.consumed;
-    h.truncatedTailBytes = buf.length - r.consumed;
+    h.truncatedTailBytes = r.stop === 'truncated' ? buf.length - r.consumed : 0;
     this.needed = 1;
     if (r.stop === 'truncated') this.needed = this.recordSize(buf, r.consumed);
     else if (r.stop === 'length_crc' || r.stop === 'too_large') {
