@@ -143,7 +143,8 @@ function mergeShapes(file: Shape, inferred: Shape, warn: (m: string) => void): S
   let changed = false;
   const out = file.map((d, i) => {
     const inf = inferred[i] ?? null;
-    if (d === null && inf !== null) {
+    // A file's symbol means "not fixed at export"; a size proved by inference is more precise.
+    if ((d === null && inf !== null) || (typeof d === 'string' && typeof inf === 'number')) {
       changed = true;
       return inf;
     }

@@ -6,6 +6,9 @@ import { RuleError } from './errors.js';
 /** Largest tensor we evaluate: shape arithmetic is tiny, weights are not folded. */
 export const FOLD_LIMIT = 4096;
 
+// Float constants matter only as scalars and scale vectors (Clip bounds, Resize scales); biases are not decoded.
+const FLOAT_FOLD_LIMIT = 64;
+
 /** A folded tensor: concrete shape, row-major elements (numbers, symbol names, or null for unknown). */
 export interface Folded {
   dtype: DType;
@@ -38,7 +41,7 @@ export function castNumber(x: number, dtype: DType): number {
 export function foldTensor(t: Tensor): Folded | undefined {
   if (t.dtype === 'string') return undefined;
   const n = tensorElementCount(t);
-  if (!(n <= FOLD_LIMIT)) return undefined;
+  if (!(n <= (isFloatDType(t.dtype) ? FLOAT_FOLD_LIMIT : FOLD_LIMIT))) return undefined;
   try {
     const vals = tensorValues(t);
     if (vals.length !== n) return undefined;

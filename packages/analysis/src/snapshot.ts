@@ -26,7 +26,8 @@ export function restoreValue(v: Value): void {
     });
   }
   written.delete(v);
-  delete v.constValue;
+  // Assigning (not deleting) keeps V8's fast object layout for values analysed repeatedly.
+  if (v.constValue !== undefined) v.constValue = undefined;
 }
 
 /** Assigns an inferred dtype and shape, remembering that the analyzer wrote them. */

@@ -164,7 +164,7 @@ const UNARY_PLAIN = [
 /** Rules of the element-wise family. */
 export const elementwiseRules: Record<string, OpRule> = {
   ...Object.fromEntries(UNARY_PLAIN.map((op) => [op, unary()])),
-  Identity: unary(([x]) => x ?? null),
+  Identity: { infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0), ctx.folded(0)) },
   Neg: unary(numeric((x) => -x)),
   Abs: unary(numeric(Math.abs)),
   Floor: unary(numeric(Math.floor)),
