@@ -1,5 +1,5 @@
 /** ONNX AttributeProto → IR Attribute, for every attribute kind including subgraphs and references. */
-import type { Attribute, AttributeValue, Graph } from '@nnlens/ir';
+import type { Attribute, Graph } from '@nnlens/ir';
 import { text, warn, type ImportContext } from './context.js';
 import { asDecodedTensor, int64, type onnx } from './proto.js';
 import { sparseToTensor } from './sparse.js';
@@ -50,66 +50,68 @@ function inferType(a: AttrProps): number {
 function value(
   a: AttrProps,
   type: number,
-  where: string,
-  ctx: ImportContext,
-  sub: SubgraphBuilder,
-): AttributeValue {
-  const name = a.name ?? '';
-  switch (type) {
-    case T.FLOAT:
-      return { kind: 'float', value: a.f ?? 0 };
-    case T.INT:
-      return { kind: 'int', value: int64(a.i) };
-    case T.STRING:
-      return { kind: 'string', value: a.s ? text(a.s) : '' };
-    case T.TENSOR:
-      if (!a.t) break;
-      return { kind: 'tensor', value: toTensor(asDecodedTensor(a.t), ctx, where) };
-    case T.GRAPH:
-      if (!a.g) break;
-      return { kind: 'graph', value: sub(a.g, name, 0) };
-    case T.SPARSE_TENSOR:
-      if (!a.sparseTensor) break;
-      return { kind: 'sparse_tensor', value: sparseToTensor(a.sparseTensor, ctx, where) };
-    case T.TYPE_PROTO:
-      return { kind: 'type', value: typeText(a.tp) };
-    case T.FLOATS:
-      return { kind: 'floats', value: a.floats ?? [] };
-    case T.INTS:
-      return { kind: 'ints', value: (a.ints ?? []).map(int64) };
-    case T.STRINGS:
-      return { kind: 'strings', value: (a.strings ?? []).map(text) };
-    case T.TENSORS:
-      return {
-        kind: 'tensors',
-        value: (a.tensors ?? []).map((t, i) => toTensor(asDecodedTensor(t), ctx, `${where}[${i}]`)),
-      };
-    case T.GRAPHS:
-      return { kind: 'graphs', value: (a.graphs ?? []).map((g, i) => sub(g, name, i)) };
-    case T.SPARSE_TENSORS:
-      return {
-        kind: 'sparse_tensors',
-        value: (a.sparseTensors ?? []).map((t, i) => sparseToTensor(t, ctx, `${where}[${i}]`)),
-      };
-    case T.TYPE_PROTOS:
-      return { kind: 'types', value: (a.typeProtos ?? []).map((t) => typeText(t)) };
-  }
-  warn(ctx, 'attribute', `ONNX: attribute ${where} has type ${type} but no matching value; read as int 0`);
-  return { kind: 'int', value: 0 };
-}
-
-/** The IR attribute; `where` is e.g. `node 'Conv_3' attribute 'pads'` for warnings. */
-export function toAttribute(
-  a: AttrProps,
-  where: string,
+  nodeName: string,
   ctx: ImportContext,
   sub: SubgraphBuilder,
 ): Attribute {
   const name = a.name ?? '';
-  const v: AttributeValue = a.refAttrName
-    ? { kind: 'ref', value: a.refAttrName }
-    : value(a, a.type || inferType(a), where, ctx, sub);
-  const attr: Attribute = { ...v, name };
+  // Only tensors and warnings need the label: build it on demand, attributes are many.
+  const where = (): string => `node '${nodeName}' attribute '${name}'`;
+  switch (type) {
+    case T.FLOAT:
+      return { name, kind: 'float', value: a.f ?? 0 };
+    case T.INT:
+      return { name, kind: 'int', value: int64(a.i) };
+    case T.STRING:
+      return { name, kind: 'string', value: a.s ? text(a.s) : '' };
+    case T.TENSOR:
+      if (!a.t) break;
+      return { name, kind: 'tensor', value: toTensor(asDecodedTensor(a.t), ctx, where()) };
+    case T.GRAPH:
+      if (!a.g) break;
+      return { name, kind: 'graph', value: sub(a.g, name, 0) };
+    case T.SPARSE_TENSOR:
+      if (!a.sparseTensor) break;
+      return { name, kind: 'sparse_tensor', value: sparseToTensor(a.sparseTensor, ctx, where()) };
+    case T.TYPE_PROTO:
+      return { name, kind: 'type', value: typeText(a.tp) };
+    case T.FLOATS:
+      return { name, kind: 'floats', value: a.floats ?? [] };
+    case T.INTS:
+      return { name, kind: 'ints', value: (a.ints ?? []).map(int64) };
+    case T.STRINGS:
+      return { name, kind: 'strings', value: (a.strings ?? []).map(text) };
+    case T.TENSORS:
+      return {
+        name,
+        kind: 'tensors',
+        value: (a.tensors ?? []).map((t, i) => toTensor(asDecodedTensor(t), ctx, `${where()}[${i}]`)),
+      };
+    case T.GRAPHS:
+      return { name, kind: 'graphs', value: (a.graphs ?? []).map((g, i) => sub(g, name, i)) };
+    case T.SPARSE_TENSORS:
+      return {
+        name,
+        kind: 'sparse_tensors',
+        value: (a.sparseTensors ?? []).map((t, i) => sparseToTensor(t, ctx, `${where()}[${i}]`)),
+      };
+    case T.TYPE_PROTOS:
+      return { name, kind: 'types', value: (a.typeProtos ?? []).map((t) => typeText(t)) };
+  }
+  warn(ctx, 'attribute', `ONNX: attribute ${where()} has type ${type} but no matching value; read as int 0`);
+  return { name, kind: 'int', value: 0 };
+}
+
+/** The IR attribute of the node called `nodeName` (the name is used in warnings only). */
+export function toAttribute(
+  a: AttrProps,
+  nodeName: string,
+  ctx: ImportContext,
+  sub: SubgraphBuilder,
+): Attribute {
+  const attr: Attribute = a.refAttrName
+    ? { name: a.name ?? '', kind: 'ref', value: a.refAttrName }
+    : value(a, a.type || inferType(a), nodeName, ctx, sub);
   if (a.docString) attr.docString = a.docString;
   return attr;
 }

@@ -5,13 +5,15 @@ export interface ImportContext {
   warnings: string[];
   /** Cap on repeated warnings of one kind, so a broken file cannot flood the list. */
   warnCounts: Map<string, number>;
+  /** Tensors given an 'external' storage so far (lets the importer skip looking for them). */
+  externalTensors: number;
 }
 
 const MAX_PER_KIND = 20;
 
 /** A fresh context. */
 export function createContext(): ImportContext {
-  return { warnings: [], warnCounts: new Map() };
+  return { warnings: [], warnCounts: new Map(), externalTensors: 0 };
 }
 
 /** Adds a warning; after MAX_PER_KIND of one kind, adds one summary line and drops the rest. */

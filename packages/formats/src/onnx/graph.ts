@@ -50,19 +50,20 @@ function addNodes(g: Graph, gp: GraphProps, path: string, ctx: ImportContext): v
   nodes.forEach((np, i) => {
     const inputs = (np.input ?? []).map((n) => (n ? (lookupValue(g, n) ?? ensureValue(g, n)) : null));
     const outputs = (np.output ?? []).map((n) => (n ? ensureValue(g, n) : null));
-    const node: Node = addNode(g, {
+    const spec: Parameters<typeof addNode>[1] = {
       name: names[i]!,
       op: np.opType ?? '',
       domain: np.domain ?? '',
       inputs,
       outputs,
-      ...(np.docString ? { docString: np.docString } : {}),
-    });
+    };
+    if (np.docString) spec.docString = np.docString;
+    const node: Node = addNode(g, spec);
+    const attrs = np.attribute;
+    if (!attrs?.length) return;
     const sub: SubgraphBuilder = (sg, attribute, k) =>
       buildGraph(sg, ctx, `${path}/${node.name}.${attribute}${k ? `[${k}]` : ''}`, { node, attribute });
-    node.attributes = (np.attribute ?? []).map((a) =>
-      toAttribute(a, `node '${node.name}' attribute '${a.name ?? ''}'`, ctx, sub),
-    );
+    node.attributes = attrs.map((a) => toAttribute(a, node.name, ctx, sub));
   });
 }
 

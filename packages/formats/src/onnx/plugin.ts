@@ -62,8 +62,9 @@ export const onnxFormat: FormatPlugin = {
       );
     }
     let model: Model;
+    const ctx = createContext();
     try {
-      model = toModel(mp, mp.graph, createContext());
+      model = toModel(mp, mp.graph, ctx);
     } catch (e) {
       if (e instanceof ModelFormatError) throw e;
       const why = e instanceof Error ? e.message : String(e);
@@ -71,7 +72,7 @@ export const onnxFormat: FormatPlugin = {
         cause: e,
       });
     }
-    loadExternal(model, source.sidecars);
+    if (ctx.externalTensors > 0) loadExternal(model, source.sidecars);
     return model;
   },
 };

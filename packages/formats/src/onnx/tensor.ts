@@ -58,7 +58,10 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 }
 
 function storageOf(t: DecodedTensor, dtype: DType, label: string, ctx: ImportContext): TensorStorage {
-  if (t.dataLocation === EXTERNAL) return externalStorage(t, label, ctx);
+  if (t.dataLocation === EXTERNAL) {
+    ctx.externalTensors++;
+    return externalStorage(t, label, ctx);
+  }
   if (t.raw) return { kind: 'raw', bytes: t.raw };
   if (t.floatChunks && !t.floatValues) return { kind: 'raw', bytes: concat(t.floatChunks) };
   if (t.doubleChunks && !t.doubleValues) return { kind: 'raw', bytes: concat(t.doubleChunks) };
