@@ -1,5 +1,9 @@
 /** @nnlens/formats — model importers behind one registry (ONNX first) and external-data loading. */
-export type { FormatPlugin, ModelSource } from './source.js';
+/** A model file with optional sidecar files, as handed to importers. */
+export type { ModelSource } from './source.js';
+/** One importer of the registry: id, extensions, match() and open(). */
+export type { FormatPlugin } from './source.js';
+/** Byte offset and field path attached to a ModelFormatError. */
 export type { ModelFormatErrorLocation } from './errors.js';
 /** Thrown for any unreadable model file; names the format, what failed and where. */
 export { ModelFormatError } from './errors.js';
