@@ -74,3 +74,32 @@ export class GraphSpec {
 export function tensor(dtype: DType, shape: number[], data: number[]): Tensor {
   return { name: '', dtype, shape, storage: { kind: 'values', values: data } };
 }
+
+/** One input of `inferOp`: a graph input of that shape, or an initializer when `data` is given. */
+export interface InputSpec {
+  shape: Shape;
+  dtype?: DType;
+  data?: number[];
+}
+
+/** Builds a one-node model; inputs named in0, in1 …, outputs out0, out1 … */
+export function oneOp(
+  op: string,
+  inputs: (InputSpec | null)[],
+  attrs: Record<string, AttrInput> = {},
+  opts: { opset?: number; outputs?: number } = {},
+): { spec: GraphSpec; model: Model; node: Node; outs: Value[] } {
+  const spec = new GraphSpec();
+  const names = inputs.map((inp, i) => {
+    if (!inp) return null;
+    const name = `in${i}`;
+    const dtype = inp.dtype ?? (inp.data ? 'int64' : 'float32');
+    if (inp.data) spec.init(name, dtype, inp.shape as number[], inp.data);
+    else spec.input(name, dtype, inp.shape);
+    return name;
+  });
+  const outNames = Array.from({ length: opts.outputs ?? 1 }, (_, i) => `out${i}`);
+  const node = spec.node(op, names, outNames, attrs);
+  spec.output(...outNames);
+  return { spec, model: spec.model(opts.opset ?? 13), node, outs: outNames.map((n) => spec.v(n)) };
+}
