@@ -2,6 +2,7 @@
 import protobuf from 'protobufjs/minimal.js';
 import { onnx } from './generated/onnx.js';
 import { DecodedTensor, decodeTensorProto, type ReaderLike } from './tensor-proto.js';
+import { readVarint } from './varint.js';
 
 export { onnx };
 export { DecodedTensor };
@@ -18,13 +19,24 @@ function stringVerify(this: protobuf.Reader): string {
   return strictUtf8.decode(this.bytes());
 }
 
+// protobufjs returns a Long object per int64 (attribute ints, dims); plain numbers avoid that garbage.
+// Values beyond 2^53 round, which is what every consumer's Number() would do anyway.
+function int64Number(this: protobuf.Reader): number {
+  const cur = { pos: this.pos };
+  const v = readVarint(this.buf, cur, this.len);
+  this.pos = cur.pos;
+  return v;
+}
+
 /** Decodes a whole ModelProto; throws whatever protobufjs or the tensor decoder throws on bad input. */
 export function decodeModelProto(bytes: Uint8Array): onnx.ModelProto {
   // A plain Uint8Array reader (not Node's BufferReader) so every bytes field is a plain Uint8Array view.
   const plain = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = new protobuf.Reader(plain);
   reader.discardUnknown = true;
-  (reader as unknown as { stringVerify: typeof stringVerify }).stringVerify = stringVerify;
+  const patched = reader as unknown as { stringVerify: typeof stringVerify; int64: typeof int64Number };
+  patched.stringVerify = stringVerify;
+  patched.int64 = int64Number;
   return onnx.ModelProto.decode(reader);
 }
 
