@@ -41,6 +41,7 @@ describe('model routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/octet-stream');
     expect(res.body).toBe('MODEL-A');
+    expect(res.headers['content-disposition']).toBe(`inline; filename="a.onnx"; filename*=UTF-8''a.onnx`);
   });
 
   it('404s unknown model ids', async () => {

@@ -1,5 +1,6 @@
 /** Model routes: list the served models, stream a model file and the sidecar files beside it. */
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ModelProvider, ServedFile } from '../provider.js';
 
@@ -7,6 +8,13 @@ import type { ModelProvider, ServedFile } from '../provider.js';
 export interface ModelRoutesOptions {
   models: ModelProvider;
   maxFileBytes: number;
+}
+
+/** RFC 6266 header so the page (and a browser download) knows the real file name behind `/file`. */
+function contentDisposition(path: string): string {
+  const name = basename(path);
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 function sendFile(reply: FastifyReply, file: ServedFile, maxFileBytes: number, what: string): FastifyReply {
@@ -18,6 +26,7 @@ function sendFile(reply: FastifyReply, file: ServedFile, maxFileBytes: number, w
   reply.header('content-type', 'application/octet-stream');
   reply.header('content-length', String(file.size));
   reply.header('cache-control', 'no-cache');
+  reply.header('content-disposition', contentDisposition(file.path));
   return reply.send(createReadStream(file.path));
 }
 

@@ -1,0 +1,23 @@
+/** The app's pages. Training, Diagram and Explain are added here as they are built. */
+import type { ComponentType } from 'react';
+import { ModelPage } from '../model/ModelPage.js';
+
+/** A page: a tab in the top bar and a route. */
+export interface PageDef {
+  id: string;
+  label: string;
+  /** Paths served by the page; the first is the tab's link. */
+  paths: string[];
+  component: ComponentType;
+}
+
+/** Every page, in tab order. */
+export const PAGES: PageDef[] = [
+  { id: 'model', label: 'Model', paths: ['/', '/model'], component: ModelPage },
+];
+
+/** The page for a pathname (the first page when none matches). */
+export function pageFor(pathname: string): PageDef {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  return PAGES.find((page) => page.paths.includes(p)) ?? PAGES[0]!;
+}

@@ -1,0 +1,62 @@
+/** The Model page: opens what the URL or the server offers, then shows graph and side panel. */
+import { useEffect, useState } from 'react';
+import { modelStore, useModelState } from '../app/model-context.js';
+import { EmptyState } from './EmptyState.js';
+import { ErrorCard } from './ErrorCard.js';
+import { GraphPane } from './GraphPane.js';
+import { SidePanel } from './SidePanel.js';
+import { listServerModels, type ServerModel } from './sources.js';
+
+let started = false;
+
+/** First open: `?url=` wins, else the server's first model; otherwise the start screen. */
+function useInitialModel(): ServerModel[] {
+  const [models, setModels] = useState<ServerModel[]>([]);
+  useEffect(() => {
+    modelStore.warmUp();
+    const url = new URLSearchParams(location.search).get('url');
+    if (!started && url) {
+      started = true;
+      void modelStore.openUrl(url);
+    }
+    void listServerModels().then((list) => {
+      setModels(list);
+      if (!started && list[0] && modelStore.get().status.kind === 'idle') {
+        started = true;
+        void modelStore.openServerModel(list[0]);
+      }
+    });
+  }, []);
+  return models;
+}
+
+/** The page. */
+export function ModelPage() {
+  const state = useModelState();
+  const serverModels = useInitialModel();
+  const { status, model, graph } = state;
+  if (status.kind === 'error')
+    return <ErrorCard name={status.name} title={status.title} message={status.message} />;
+  if (!model || !graph) {
+    if (status.kind === 'loading') {
+      return (
+        <div className="center-stage">
+          <div className="loading-card" role="status">
+            <div className="spinner" aria-hidden="true" />
+            <div>
+              <strong>{status.name}</strong>
+              <span className="muted">{status.step}</span>
+            </div>
+          </div>
+        </div>
+      );
+    }
+    return <EmptyState serverModels={serverModels} />;
+  }
+  return (
+    <div className="model-page">
+      <GraphPane state={state} graph={graph} />
+      <SidePanel model={model} graph={graph} selection={state.selection} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/** The page's automation contract: data-nnlens-state / data-nnlens-nodes on <html>, and window.__nnlensTimings. */
+
+/** Timings of the last open, in milliseconds. */
+export interface NnlensTimings {
+  fetch?: number;
+  parse?: number;
+  analyze?: number;
+  tree?: number;
+  layout?: number;
+  view?: number;
+  /** Worker round trip not spent in the steps above (message passing, worker start-up). */
+  transfer?: number;
+  firstDraw?: number;
+  /** From file bytes in hand to the graph drawn. */
+  total?: number;
+  /** performance.now() when the view was ready (navigation start = 0). */
+  readyAt?: number;
+  /** Last re-layout (expand/collapse) in the worker. */
+  relayout?: number;
+  /** Duration of the last drawn frame. */
+  lastFrame?: number;
+  nodes?: number;
+}
+
+declare global {
+  interface Window {
+    __nnlensTimings?: NnlensTimings;
+  }
+}
+
+/** Sets the page state; 'ready' also records how many nodes the view drew. */
+export function setPageState(state: 'idle' | 'loading' | 'ready' | 'error', nodes?: number): void {
+  const ds = document.documentElement.dataset;
+  ds.nnlensState = state;
+  if (nodes !== undefined) ds.nnlensNodes = String(nodes);
+}
+
+/** Merges timings into window.__nnlensTimings (replacing them when `reset`). */
+export function recordTimings(t: NnlensTimings, reset = false): void {
+  window.__nnlensTimings = reset ? { ...t } : { ...window.__nnlensTimings, ...t };
+}

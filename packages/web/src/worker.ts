@@ -1,0 +1,56 @@
+/** The model worker: parses, analyzes and lays out off the main thread; the Model never leaves it. */
+import type { ReplyEnvelope, RequestEnvelope, WorkerRequest, WorkerResults } from './shared/protocol.js';
+import { WorkerError, toFailure } from './worker/errors.js';
+import { ModelSession } from './worker/session.js';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<RequestEnvelope>) => void) | null;
+  postMessage(msg: ReplyEnvelope, transfer?: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+let session: ModelSession | null = null;
+
+function need(): ModelSession {
+  if (!session) throw new WorkerError('no model is open', 'internal');
+  return session;
+}
+
+function handle(req: WorkerRequest): {
+  result: WorkerResults[keyof WorkerResults];
+  transfer: Transferable[];
+} {
+  switch (req.type) {
+    case 'open': {
+      session = null;
+      const sidecars = new Map(req.sidecars.map(([k, b]) => [k, new Uint8Array(b)]));
+      const opened = ModelSession.open(req.name, new Uint8Array(req.bytes), sidecars);
+      session = opened.session;
+      return { result: opened.result, transfer: [] };
+    }
+    case 'layout':
+      return { result: need().layout(req.path, req.expanded), transfer: [] };
+    case 'graph':
+      return { result: need().graph(req.path), transfer: [] };
+    case 'tensorStats':
+      return { result: need().tensorStats(req.path, req.value), transfer: [] };
+    case 'tensorNpy': {
+      const r = need().tensorNpy(req.path, req.value);
+      return { result: r, transfer: [r.bytes] };
+    }
+    case 'attachData':
+      return {
+        result: need().attachData(new Map(req.files.map(([k, b]) => [k, new Uint8Array(b)]))),
+        transfer: [],
+      };
+  }
+}
+
+scope.onmessage = (e) => {
+  const { id, request } = e.data;
+  try {
+    const { result, transfer } = handle(request);
+    scope.postMessage({ id, ok: true, result }, transfer);
+  } catch (err) {
+    scope.postMessage({ id, ok: false, error: toFailure(err) });
+  }
+};
