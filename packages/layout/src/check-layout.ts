@@ -27,7 +27,7 @@ function overlap(a: Box, b: Box): boolean {
 /**
  * Problems found, as readable sentences (empty when the layout is sound). With `tree`, also checks
  * that every item lies inside the frames of its expanded ancestor groups. `monotonic` checks
- * that edges only move forward along the rank axis (true for DAGs).
+ * that edges not flagged `reversed` only move forward along the rank axis.
  */
 export function checkLayout(
   layout: GraphLayout,
@@ -91,13 +91,19 @@ export function checkLayout(
       problems.push(`edge ${e.id} has fewer than two points`);
       continue;
     }
-    const start = lr ? [a.x + a.width, a.y + a.height / 2] : [a.x + a.width / 2, a.y + a.height];
-    const end = lr ? [b.x, b.y + b.height / 2] : [b.x + b.width / 2, b.y];
-    if (Math.abs(p[0]! - start[0]!) > EPS || Math.abs(p[1]! - start[1]!) > EPS)
-      problems.push(`edge ${e.id} does not start at its source port`);
+    const out = (it: LayoutItem): number[] =>
+      lr ? [it.x + it.width, it.y + it.height / 2] : [it.x + it.width / 2, it.y + it.height];
+    const inn = (it: LayoutItem): number[] =>
+      lr ? [it.x, it.y + it.height / 2] : [it.x + it.width / 2, it.y];
+    const at = (i: number, q: number[]): boolean =>
+      Math.abs(p[i]! - q[0]!) <= EPS && Math.abs(p[i + 1]! - q[1]!) <= EPS;
     const n = p.length;
-    if (Math.abs(p[n - 2]! - end[0]!) > EPS || Math.abs(p[n - 1]! - end[1]!) > EPS)
+    // A reversed edge (closing a cycle) may leave from the source's far side and enter the target's.
+    if (!at(0, out(a)) && !(e.reversed && at(0, inn(a))))
+      problems.push(`edge ${e.id} does not start at its source port`);
+    if (!at(n - 2, inn(b)) && !(e.reversed && at(n - 2, out(b))))
       problems.push(`edge ${e.id} does not end at its target port`);
+    if (e.reversed) continue;
     if (options.monotonic !== false) {
       const axis = lr ? 0 : 1;
       for (let i = axis + 2; i < n; i += 2) {

@@ -21,5 +21,7 @@ export { layeredLayout } from './layered/layered-layout.js';
 export { collapsedGroupSize, defaultNodeSize, ioSize } from './node-size.js';
 /** A DenseNet-like model of about n nodes with PyTorch-style scoped names, for benchmarks and tests. */
 export { makeSyntheticDenseNet } from './synthetic-densenet.js';
+/** Nodes computing only from weights/constants (Constant, Identity of a weight): a good `hidden`. */
+export { constantNodes } from './constant-nodes.js';
 /** Structural checks of a layout (overlaps, frames, edge ports), as a list of problems. */
 export { checkLayout } from './check-layout.js';

@@ -1,10 +1,10 @@
-import type { Node } from '@nnlens/ir';
+import { createGraph, type Node } from '@nnlens/ir';
 import { describe, expect, it } from 'vitest';
 import { checkLayout } from './check-layout.js';
 import { FRAME_HEADER, layoutGraph } from './layout-graph.js';
 import { buildScopeTree } from './scope-tree.js';
 import { makeSyntheticDenseNet } from './synthetic-densenet.js';
-import { resnetLike } from './test-graphs.js';
+import { addInput, addOp, resnetLike } from './test-graphs.js';
 
 const hideConstants = (n: Node): boolean => n.op === 'Constant';
 
@@ -68,6 +68,25 @@ describe('layoutGraph', () => {
       l.items.some((i) => i.kind === 'node' && i.nodeIndex >= 0 && g.nodes[i.nodeIndex]!.op === 'Relu'),
     ).toBe(false);
     for (const e of l.edges) for (const v of e.values) expect(g.values.get(v)!.initializer).toBeUndefined();
+  });
+
+  it('flags the edge that closes a cycle made by collapsing a group', () => {
+    // 'blk' holds a and c; b sits between them at the root: collapsed, blk → b → blk is a cycle.
+    const g = createGraph('cycle');
+    let x = addInput(g, 'in');
+    x = addOp(g, '/blk/a', 'Relu', [x]);
+    x = addOp(g, '/b', 'Sigmoid', [x]);
+    x = addOp(g, '/blk/c', 'Tanh', [x]);
+    g.outputs.push(x);
+    const tree = buildScopeTree(g);
+    expect([...tree.groups.keys()]).toEqual(['blk']);
+    const l = layoutGraph(g, tree, { expanded: new Set() });
+    expect(checkLayout(l, { tree })).toEqual([]);
+    expect(l.edges.filter((e) => e.reversed)).toHaveLength(1);
+    const open = layoutGraph(g, tree, { expanded: new Set(['blk']) });
+    // A frame is one box in its parent's layout, so the cycle remains, and stays well drawn.
+    expect(checkLayout(open, { tree })).toEqual([]);
+    expect(open.edges.filter((e) => e.reversed)).toHaveLength(1);
   });
 
   it('honours nodeSize and LR direction', () => {

@@ -1,9 +1,10 @@
 /** Hierarchical layout of a model graph: collapsed groups are boxes, expanded groups are frames. */
 import type { Graph, Node } from '@nnlens/ir';
 import { layeredLayout, type LayeredResult } from './layered/layered-layout.js';
+import { planLevels, type Level } from './levels.js';
 import { collapsedGroupSize, defaultNodeSize, ioSize } from './node-size.js';
 import type { RepeatInfo, ScopeGroup, ScopeTree } from './scope-tree.js';
-import { itemId, visibleGraph, type VisibleItem } from './visible.js';
+import { itemId, visibleGraph } from './visible.js';
 
 /** What to show and how. */
 export interface LayoutOptions {
@@ -58,12 +59,15 @@ export interface LayoutEdge {
   /** Every tensor carried (several when boxes stand for groups). */
   values: string[];
   points: number[];
+  /** Set when the edge runs against the flow (it closes a cycle in this view): it may leave its source's top and enter its target's bottom. */
+  reversed?: true;
 }
 
 /**
  * The placed view. Edge `points` are a polyline x0,y0,x1,y1,… from the source's outgoing port
  * (bottom centre in TB, right centre in LR) to the target's incoming port (top / left centre);
- * draw straight segments, or round the corners, but pass through every point.
+ * draw straight segments (optionally with rounded corners) through every point. Edges that
+ * cross a frame pass its border where the frame's own layout placed a port for them.
  */
 export interface GraphLayout {
   width: number;
@@ -77,21 +81,13 @@ export const FRAME_HEADER = 24;
 /** Inner padding of an expanded group's frame. */
 export const FRAME_PAD = 12;
 
-interface Level {
-  group: ScopeGroup;
-  children: VisibleItem[];
-  edgeKeys: Map<string, number>;
-  edges: { source: string; target: string }[];
-  result?: LayeredResult;
+type Box = { x: number; y: number; width: number; height: number };
+
+interface Placed {
+  result: LayeredResult;
   sizes: Map<string, { width: number; height: number }>;
   originX: number;
   originY: number;
-}
-
-function orderKey(item: VisibleItem): number {
-  if (item.kind === 'node') return item.node.index;
-  if (item.kind === 'group') return item.group.firstNode;
-  return item.io === 'input' ? -1 : Number.MAX_SAFE_INTEGER;
 }
 
 function groupLabel(g: ScopeGroup): string {
@@ -101,53 +97,13 @@ function groupLabel(g: ScopeGroup): string {
 /** Lays out the visible part of `graph` for the expanded groups of `options`. */
 export function layoutGraph(graph: Graph, tree: ScopeTree, options: LayoutOptions): GraphLayout {
   const vis = visibleGraph(graph, tree, options.expanded, options.hidden);
+  const { levels, hops } = planLevels(vis, tree.root);
   const nodeSize = options.nodeSize ?? defaultNodeSize;
-  const levels = new Map<ScopeGroup, Level>();
-  const levelOf = (g: ScopeGroup): Level => {
-    let l = levels.get(g);
-    if (!l) {
-      l = {
-        group: g,
-        children: [],
-        edgeKeys: new Map(),
-        edges: [],
-        sizes: new Map(),
-        originX: 0,
-        originY: 0,
-      };
-      levels.set(g, l);
-    }
-    return l;
-  };
-  levelOf(tree.root);
-  for (const item of vis.items.values()) {
-    levelOf(item.container).children.push(item);
-    if (item.kind === 'group' && item.expanded) levelOf(item.group);
-  }
-  for (const l of levels.values()) l.children.sort((a, b) => orderKey(a) - orderKey(b));
-  // Each edge is laid out in the innermost level holding both ends (or their enclosing frames).
-  const edgeLevel = vis.edges.map((e) => {
-    let a = vis.items.get(e.from)!;
-    let b = vis.items.get(e.to)!;
-    const up = (it: VisibleItem): VisibleItem => vis.items.get(itemId.group(it.container))!;
-    while (a.container.depth > b.container.depth) a = up(a);
-    while (b.container.depth > a.container.depth) b = up(b);
-    while (a.container !== b.container) {
-      a = up(a);
-      b = up(b);
-    }
-    const level = levelOf(a.container);
-    const key = `${a.id}\n${b.id}`;
-    let k = level.edgeKeys.get(key);
-    if (k === undefined) {
-      k = level.edges.length;
-      level.edgeKeys.set(key, k);
-      level.edges.push({ source: a.id, target: b.id });
-    }
-    return { level, index: k, a: a.id, b: b.id };
-  });
   const direction = options.direction ?? 'TB';
-  const measure = (l: Level): { width: number; height: number } => {
+  const lr = direction === 'LR';
+  const placed = new Map<Level, Placed>();
+  const measure = (l: Level): LayeredResult => {
+    const sizes = new Map<string, { width: number; height: number }>();
     const nodes = l.children.map((it) => {
       let size: { width: number; height: number };
       if (it.kind === 'node') size = nodeSize(it.node);
@@ -161,22 +117,24 @@ export function layoutGraph(graph: Graph, tree: ScopeTree, options: LayoutOption
           height: inner.height + FRAME_HEADER + FRAME_PAD,
         };
       }
-      l.sizes.set(it.id, size);
-      return { id: it.id, width: size.width, height: size.height };
+      sizes.set(it.id, size);
+      const pin = it.kind === 'io' ? (it.io === 'input' ? 'first' : 'last') : undefined;
+      return pin ? { id: it.id, ...size, pin } : { id: it.id, ...size };
     });
-    l.result = layeredLayout(nodes, l.edges, { direction });
-    return { width: l.result.width, height: l.result.height };
+    const result = layeredLayout([...nodes, ...l.ports], l.edges, { direction });
+    placed.set(l, { result, sizes, originX: 0, originY: 0 });
+    return result;
   };
   const top = measure(levels.get(tree.root)!);
   const items: LayoutItem[] = [];
-  const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const boxes = new Map<string, Box>();
   const place = (l: Level, ox: number, oy: number): void => {
-    l.originX = ox;
-    l.originY = oy;
+    const p = placed.get(l)!;
+    p.originX = ox;
+    p.originY = oy;
     for (const it of l.children) {
-      const p = l.result!.nodes.get(it.id)!;
-      const size = l.sizes.get(it.id)!;
-      const box = { x: ox + p.x, y: oy + p.y, width: size.width, height: size.height };
+      const at = p.result.nodes.get(it.id)!;
+      const box = { x: ox + at.x, y: oy + at.y, ...p.sizes.get(it.id)! };
       boxes.set(it.id, box);
       if (it.kind === 'node') {
         items.push({ kind: 'node', id: it.id, nodeIndex: it.node.index, label: it.node.op, ...box });
@@ -205,38 +163,54 @@ export function layoutGraph(graph: Graph, tree: ScopeTree, options: LayoutOption
         if (g.repeat) item.repeat = g.repeat;
         items.push(item);
         if (it.expanded) {
-          const inner = levels.get(g)!.result!;
-          place(levels.get(g)!, box.x + (box.width - inner.width) / 2, box.y + FRAME_HEADER);
+          const inner = levels.get(g)!;
+          const r = placed.get(inner)!.result;
+          place(inner, box.x + (box.width - r.width) / 2, box.y + FRAME_HEADER);
         }
       }
     }
   };
   place(levels.get(tree.root)!, 0, 0);
-  const lr = direction === 'LR';
-  const portOut = (id: string): [number, number] => {
-    const b = boxes.get(id)!;
-    return lr ? [b.x + b.width, b.y + b.height / 2] : [b.x + b.width / 2, b.y + b.height];
-  };
-  const portIn = (id: string): [number, number] => {
-    const b = boxes.get(id)!;
-    return lr ? [b.x, b.y + b.height / 2] : [b.x + b.width / 2, b.y];
-  };
   const edges: LayoutEdge[] = vis.edges.map((e, i) => {
-    const { level, index, a, b } = edgeLevel[i]!;
-    const route = level.result!.edges[index]!.points;
-    const points: number[] = [];
-    if (a !== e.from) points.push(...portOut(e.from));
-    for (let k = 0; k < route.length; k += 2)
-      points.push(route[k]! + level.originX, route[k + 1]! + level.originY);
-    if (b !== e.to) points.push(...portIn(e.to));
-    return {
+    const pts: number[] = [];
+    let prev: Level | null = null;
+    let prevKind: string | null = null;
+    let reversed = false;
+    for (const hop of hops[i]!) {
+      const p = placed.get(hop.level)!;
+      const routed = p.result.edges[hop.edge]!;
+      const route = routed.points;
+      if (routed.reversed) reversed = true;
+      let start = 0;
+      if (prev && prevKind === 'up') {
+        // Leaving a frame: from its out-port straight across the frame's far border.
+        const frame = boxes.get(itemId.group(prev.group))!;
+        const [qx, qy] = [pts[pts.length - 2]!, pts[pts.length - 1]!];
+        pts.push(...(lr ? [frame.x + frame.width, qy] : [qx, frame.y + frame.height]));
+        start = 2;
+      } else if (hop.kind === 'down') {
+        // Entering a frame: swap its centre for the in-port's spot on the near border.
+        const frame = boxes.get(itemId.group(hop.level.group))!;
+        pts.length -= 2;
+        const px = route[0]! + p.originX;
+        const py = route[1]! + p.originY;
+        pts.push(...(lr ? [frame.x, py] : [px, frame.y]));
+      }
+      for (let k = start; k < route.length; k += 2)
+        pts.push(route[k]! + p.originX, route[k + 1]! + p.originY);
+      prev = hop.level;
+      prevKind = hop.kind;
+    }
+    const edge: LayoutEdge = {
       id: `${e.from}->${e.to}`,
       from: e.from,
       to: e.to,
       value: e.values[0]!,
       values: e.values,
-      points,
+      points: pts,
     };
+    if (reversed) edge.reversed = true;
+    return edge;
   });
   return { width: top.width, height: top.height, items, edges };
 }

@@ -1,5 +1,5 @@
 /** Finds runs of structurally identical sibling groups (repeated blocks such as transformer layers). */
-import type { Graph } from '@nnlens/ir';
+import type { Graph, Node } from '@nnlens/ir';
 import type { ScopeGroup } from './scope-tree.js';
 
 /** 32-bit FNV-1a of a string, as 8 hex digits. */
@@ -12,12 +12,54 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** An op with its domain and primitive attributes (kernel sizes, axes), not its weights' shapes. */
+function opKey(nd: Node): string {
+  let k = nd.domain ? `${nd.domain}:${nd.op}` : nd.op;
+  for (const a of nd.attributes) {
+    if (a.kind === 'int' || a.kind === 'float' || a.kind === 'string' || a.kind === 'bool')
+      k += `;${a.name}=${a.value}`;
+    else if (a.kind === 'ints' || a.kind === 'floats' || a.kind === 'strings')
+      k += `;${a.name}=${a.value.join(' ')}`;
+  }
+  return k;
+}
+
+/** True when some node of `next` reads a value produced inside `prev` (a sequential stack). */
+function feeds(
+  prev: ScopeGroup,
+  next: ScopeGroup,
+  graph: Graph,
+  groupOf: (i: number) => ScopeGroup,
+): boolean {
+  const inside = (g: ScopeGroup, target: ScopeGroup): boolean => {
+    for (let a: ScopeGroup | null = g; a; a = a.parent) if (a === target) return true;
+    return false;
+  };
+  const stack = [next];
+  while (stack.length) {
+    const g = stack.pop()!;
+    for (const i of g.nodes) {
+      for (const v of graph.nodes[i]!.inputs) {
+        if (v?.producer && inside(groupOf(v.producer.index), prev)) return true;
+      }
+    }
+    stack.push(...g.children);
+  }
+  return false;
+}
+
 /**
  * Gives every group a structural signature (its ops and child structures in graph order, names
- * ignored) and marks consecutive siblings with equal signatures as a run. Interning keeps each
- * group's key proportional to its direct members, so the whole pass is linear.
+ * ignored) and marks runs of siblings that repeat one another: equal signatures, adjacent in
+ * graph order (no op of the parent between them) and each feeding the next, as stacked layers
+ * do (parallel Inception branches are not a repeat). Interning keeps the pass linear.
  */
-export function markRepeats(root: ScopeGroup, graph: Graph): void {
+export function markRepeats(
+  root: ScopeGroup,
+  graph: Graph,
+  skip: boolean[],
+  groupOf: (i: number) => ScopeGroup,
+): void {
   const intern = new Map<string, number>();
   const key = new Map<ScopeGroup, number>();
   const visit = (g: ScopeGroup): number => {
@@ -32,8 +74,7 @@ export function markRepeats(root: ScopeGroup, graph: Graph): void {
         parts.push(`#${key.get(c)}`);
         ci++;
       } else {
-        const nd = graph.nodes[nIdx!]!;
-        parts.push(nd.domain ? `${nd.domain}:${nd.op}` : nd.op);
+        if (!skip[nIdx!]) parts.push(opKey(graph.nodes[nIdx!]!));
         ni++;
       }
     }
@@ -55,17 +96,29 @@ export function markRepeats(root: ScopeGroup, graph: Graph): void {
     if (s === undefined) {
       const parts: string[] = [];
       for (const c of g.children) parts.push(signature(c));
-      for (const i of g.nodes) parts.push(graph.nodes[i]!.op);
-      s = fnv1a(`${g.nodes.length}|${parts.join(',')}`);
+      for (const i of g.nodes) if (!skip[i]) parts.push(graph.nodes[i]!.op);
+      s = fnv1a(parts.join(','));
       expanded.set(k, s);
     }
     return s;
   };
   const walk = (g: ScopeGroup): void => {
     const cs = g.children;
+    const adjacent = (a: ScopeGroup, b: ScopeGroup): boolean => {
+      // No direct op of the parent sits between the two groups in graph order.
+      for (const i of g.nodes) if (i > a.firstNode && i < b.firstNode && !skip[i]) return false;
+      return true;
+    };
     for (let i = 0; i < cs.length;) {
       let j = i + 1;
-      while (j < cs.length && key.get(cs[j]!) === key.get(cs[i]!)) j++;
+      while (
+        j < cs.length &&
+        key.get(cs[j]!) === key.get(cs[i]!) &&
+        adjacent(cs[j - 1]!, cs[j]!) &&
+        feeds(cs[j - 1]!, cs[j]!, graph, groupOf)
+      ) {
+        j++;
+      }
       if (j - i >= 2) {
         const sig = signature(cs[i]!);
         for (let k = i; k < j; k++) cs[k]!.repeat = { signature: sig, index: k - i, count: j - i };

@@ -110,7 +110,7 @@ function weightPath(node: Node): string[] | null {
 }
 
 /** Paths for every node of the graph (see the module comment for the three sources). */
-export function nodeScopes(graph: Graph): NodeScopes {
+export function nodeScopes(graph: Graph, constant: readonly boolean[]): NodeScopes {
   const nodes = graph.nodes;
   const paths: (string[] | null)[] = new Array(nodes.length).fill(null);
   const sources: ScopeSource[] = new Array(nodes.length).fill('none');
@@ -118,7 +118,14 @@ export function nodeScopes(graph: Graph): NodeScopes {
   for (const nd of nodes) if (nd.name.includes('/')) named++;
   const nameMode = named * 2 >= nodes.length && named > 0;
   for (const nd of nodes) {
-    const p = nameMode ? (nd.name.includes('/') ? pathFromName(nd.name) : null) : weightPath(nd);
+    // Weight plumbing (Constant, ConstantOfShape, Identity of a weight) is placed last, by its users.
+    const p = nameMode
+      ? nd.name.includes('/')
+        ? pathFromName(nd.name)
+        : null
+      : constant[nd.index]
+        ? null
+        : weightPath(nd);
     if (p) {
       paths[nd.index] = p;
       sources[nd.index] = nameMode ? 'name' : 'weight';
@@ -127,7 +134,7 @@ export function nodeScopes(graph: Graph): NodeScopes {
   // What a resolved node says about its neighbours: a weight path names the node's own module,
   // so a neighbouring weight-less op (Relu, Add, Concat) sits in the parent module.
   const evidence = (other: Node | undefined, into: Evidence[]): void => {
-    if (!other) return;
+    if (!other || constant[other.index]) return;
     const p = paths[other.index];
     if (!p) return;
     const src = sources[other.index]!;
@@ -140,7 +147,7 @@ export function nodeScopes(graph: Graph): NodeScopes {
     let changed = false;
     const order = pass % 2 === 0 ? nodes : nodes.slice().reverse();
     for (const nd of order) {
-      if (paths[nd.index]) continue;
+      if (paths[nd.index] || constant[nd.index]) continue;
       preds.length = 0;
       succs.length = 0;
       for (const v of nd.inputs) if (v && !v.initializer) evidence(v.producer, preds);
@@ -153,6 +160,22 @@ export function nodeScopes(graph: Graph): NodeScopes {
       }
     }
     if (!changed && pass >= 2) break;
+  }
+  // Plumbing joins the modules shared by everything that reads it (consumers first: reverse order).
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const nd = nodes[i]!;
+    if (paths[i] || !constant[i]) continue;
+    let acc: string[] | null = null;
+    for (const v of nd.outputs) {
+      for (const c of v?.consumers ?? []) {
+        const p = paths[c.index];
+        if (p) acc = acc ? commonPrefix(acc, p) : p;
+      }
+    }
+    if (acc) {
+      paths[i] = acc;
+      sources[i] = 'neighbour';
+    }
   }
   return { paths: paths.map((p) => p ?? []), sources };
 }

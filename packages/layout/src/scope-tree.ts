@@ -1,5 +1,6 @@
 /** Groups a graph's nodes into a tree of name scopes (modules), like TensorBoard's graph view. */
 import type { Graph } from '@nnlens/ir';
+import { constantNodes } from './constant-nodes.js';
 import { markRepeats } from './repeats.js';
 import { nodeScopes, type ScopeSource } from './scope-paths.js';
 
@@ -28,7 +29,7 @@ export interface ScopeGroup {
   nodeCount: number;
   /** Nesting depth: 0 for the root, 1 for top-level groups. */
   depth: number;
-  /** Smallest node index below the group (graph order). */
+  /** Smallest index of a node below the group that is not weight plumbing (see constantNodes). */
   firstNode: number;
   /** Set when the group is one of a run of structurally identical siblings. */
   repeat?: RepeatInfo;
@@ -50,19 +51,23 @@ function newGroup(id: string, label: string, parent: ScopeGroup | null, depth: n
 }
 
 /**
- * Builds the tree. A scope that would hold a single node is not created (its node goes to the
- * nearest enclosing scope), so leaf modules like `conv1` do not become one-box groups.
+ * Builds the tree. A scope that would hold a single node (not counting weight plumbing) is not
+ * created: its nodes go to the nearest enclosing scope, so leaf modules like `conv1` do not
+ * become one-box groups.
  */
 export function buildScopeTree(graph: Graph): ScopeTree {
-  const { paths, sources } = nodeScopes(graph);
+  const constant = constantNodes(graph);
+  const { paths, sources } = nodeScopes(graph, constant);
+  // Weight plumbing (Identity aliases, Constants) does not count towards a group's size, so
+  // that an exporter's aliases cannot turn a leaf module into a group in some blocks only.
   const count = new Map<string, number>();
-  const ids: string[][] = paths.map((p) => {
+  const ids: string[][] = paths.map((p, i) => {
     const out: string[] = [];
     let id = '';
     for (const part of p) {
       id = id ? `${id}/${part}` : part;
       out.push(id);
-      count.set(id, (count.get(id) ?? 0) + 1);
+      if (!constant[i]) count.set(id, (count.get(id) ?? 0) + 1);
     }
     return out;
   });
@@ -74,11 +79,10 @@ export function buildScopeTree(graph: Graph): ScopeTree {
     const chain = ids[i]!;
     for (let k = 0; k < chain.length; k++) {
       const id = chain[k]!;
-      if (count.get(id)! < 2) break;
+      if ((count.get(id) ?? 0) < 2) break;
       let child = groups.get(id);
       if (!child) {
         child = newGroup(id, paths[i]![k]!, g, g.depth + 1);
-        child.firstNode = i;
         groups.set(id, child);
         g.children.push(child);
       }
@@ -88,11 +92,20 @@ export function buildScopeTree(graph: Graph): ScopeTree {
     groupOfNode[i] = g.id;
     for (let a: ScopeGroup | null = g; a; a = a.parent) {
       a.nodeCount++;
-      if (i < a.firstNode) a.firstNode = i;
+      if (!constant[i] && i < a.firstNode) a.firstNode = i;
     }
   }
+  // Groups of weight plumbing only are ordered by their first node of any kind.
+  for (const g of groups.values()) if (g.firstNode === Infinity) g.firstNode = firstAny(g);
+  if (root.firstNode === Infinity) root.firstNode = 0;
   // Children were created in order of their first node already; keep that order explicit.
   for (const g of [root, ...groups.values()]) g.children.sort((a, b) => a.firstNode - b.firstNode);
-  markRepeats(root, graph);
+  markRepeats(root, graph, constant, (i) => (groupOfNode[i] ? groups.get(groupOfNode[i]!)! : root));
   return { root, groups, groupOfNode, scopeSource: sources };
+}
+
+function firstAny(g: ScopeGroup): number {
+  let m = g.nodes.length ? g.nodes[0]! : Infinity;
+  for (const c of g.children) m = Math.min(m, firstAny(c));
+  return m;
 }

@@ -107,7 +107,12 @@ function markType1Conflicts(inp: CoordinateInput): Set<number> {
   return marked;
 }
 
-/** Which edges may be made vertical: like-with-like first, mixed only when nothing better exists. */
+/**
+ * Which edges may be made vertical. A node with exactly one real neighbour on a side is on a
+ * chain: it aligns with that neighbour, never with a dummy (a skip edge then runs beside the
+ * chain). Otherwise all neighbours compete by median, which centres Inception-style joins.
+ * A dummy continuing its bus stays aligned with the bus rather than with a tapping node.
+ */
 function makeAllowed(inp: CoordinateInput): (a: number, b: number) => boolean {
   const size = inp.pos.length;
   const realUp = new Int32Array(size);
@@ -125,8 +130,8 @@ function makeAllowed(inp: CoordinateInput): (a: number, b: number) => boolean {
     const ra = a < inp.realCount;
     const rb = b < inp.realCount;
     if (ra === rb) return true;
-    if (ra) return realDown[a] === 0;
-    return dummyDown[a] === 0 && realUp[b] === 0;
+    if (ra) return realDown[a] !== 1;
+    return dummyDown[a] === 0 && realUp[b] !== 1;
   };
 }
 

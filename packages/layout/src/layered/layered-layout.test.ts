@@ -138,8 +138,10 @@ describe('layeredLayout', () => {
     expect(r.edges).toHaveLength(4);
     const c = r.nodes.get('c')!;
     const back = r.edges[2]!.points;
-    // c is drawn below a, so the back edge leaves c's top… it starts on c.
+    // c is drawn below a, so the back edge leaves c's top centre and is flagged.
     expect(back[0]).toBeCloseTo(c.x + 40, 6);
+    expect(back[1]).toBeCloseTo(c.y, 6);
+    expect(r.edges.map((e) => e.reversed ?? false)).toEqual([false, false, true, false]);
   });
 
   it('is deterministic and handles empty and disconnected input', () => {

@@ -3,13 +3,15 @@ import { LayoutError } from '../errors.js';
 import { assignCoordinates } from './coordinates.js';
 import { orderLayers } from './ordering.js';
 import { makeProper, type ProperGraph } from './proper-graph.js';
-import { assignRanks, findBackEdges, indexGraph, topoOrder } from './rank.js';
+import { assignRanks, findBackEdges, indexGraph, PIN_FIRST, PIN_LAST, topoOrder } from './rank.js';
 
 /** A box to place. */
 export interface LayeredNode {
   id: string;
   width: number;
   height: number;
+  /** Keep a source on the first rank, or a sink on a last rank of its own (ports, graph I/O). */
+  pin?: 'first' | 'last';
 }
 
 /** A directed connection between two boxes. */
@@ -37,14 +39,15 @@ export interface LayeredResult {
   width: number;
   height: number;
   nodes: Map<string, { x: number; y: number }>;
-  edges: { source: string; target: string; points: number[] }[];
+  /** `reversed` is set on edges that close a cycle: they leave the source's top and enter the target's bottom (LR: left / right). */
+  edges: { source: string; target: string; points: number[]; reversed?: true }[];
 }
 
 /**
  * Lays out a directed graph in ranks. Edge `points` are polylines (x0,y0,x1,y1,…): they leave the
  * source's bottom centre (right centre in LR), run vertically through each rank they cross, and
  * end on the target's top centre (left centre in LR). Edges that close a cycle are laid out
- * reversed but still start at their source.
+ * reversed, flagged `reversed`, and still start at their source (on its top side).
  */
 export function layeredLayout(
   nodes: LayeredNode[],
@@ -75,7 +78,13 @@ export function layeredLayout(
   const g = indexGraph(n, es, et);
   const back = findBackEdges(g);
   const dag = back.size ? indexGraph(n, ...reverseBack(es, et, back, n)) : g;
-  const { rank, count } = assignRanks(dag, topoOrder(dag));
+  let pins: Int8Array | undefined;
+  nodes.forEach((nd, i) => {
+    if (!nd.pin) return;
+    pins ??= new Int8Array(n);
+    pins[i] = nd.pin === 'first' ? PIN_FIRST : PIN_LAST;
+  });
+  const { rank, count } = assignRanks(dag, topoOrder(dag), pins);
   const proper = makeProper(dag, rank, count, es, et, back);
   const sweeps = options.sweeps ?? (proper.size > 60000 ? 4 : 8);
   const { layers, pos } = orderLayers(proper, sweeps);
@@ -115,11 +124,12 @@ export function layeredLayout(
     const m = bandTop[rank[v]!]! + (bandSize[rank[v]!]! - thick[v]!) / 2;
     out.set(nodes[v]!.id, lr ? { x: m, y: c } : { x: c, y: m });
   }
-  const routed = edges.map((e, i) => ({
-    source: e.source,
-    target: e.target,
-    points: routeEdge(proper, i, cross, thick, bandTop, bandSize, lr),
-  }));
+  const routed = edges.map((e, i) => {
+    const points = routeEdge(proper, i, cross, thick, bandTop, bandSize, lr);
+    return proper.routes[i]!.reversed
+      ? { source: e.source, target: e.target, points, reversed: true as const }
+      : { source: e.source, target: e.target, points };
+  });
   const crossLength = hi - lo;
   return {
     width: lr ? mainLength : crossLength,

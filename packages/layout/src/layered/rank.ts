@@ -1,5 +1,9 @@
 /** Layer assignment: cycle breaking, longest-path ranks, then a pull-down pass that shortens edges. */
 
+/** Pin codes: a source kept on the first rank, a sink kept on a last rank of its own. */
+export const PIN_FIRST = 1;
+export const PIN_LAST = 2;
+
 /** A directed graph on dense integer ids, as adjacency lists. */
 export interface IndexGraph {
   n: number;
@@ -79,9 +83,14 @@ export function topoOrder(g: IndexGraph): Int32Array {
 /**
  * Ranks for an acyclic graph: longest path from the sources, then nodes whose outgoing edges
  * outnumber incoming ones (sources such as weights or shape constants in particular) are pulled
- * down next to their first consumer. Empty ranks are squeezed out. Returns rank per node and count.
+ * down next to their first consumer, unless pinned first. Sinks pinned last go below everything.
+ * Empty ranks are squeezed out. Returns rank per node and count.
  */
-export function assignRanks(g: IndexGraph, order: Int32Array): { rank: Int32Array; count: number } {
+export function assignRanks(
+  g: IndexGraph,
+  order: Int32Array,
+  pins?: Int8Array,
+): { rank: Int32Array; count: number } {
   const rank = new Int32Array(g.n);
   for (const v of order) {
     let r = 0;
@@ -91,13 +100,25 @@ export function assignRanks(g: IndexGraph, order: Int32Array): { rank: Int32Arra
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i]!;
     const outs = g.out[v]!;
-    if (outs.length === 0 || outs.length <= g.in[v]!.length) continue;
+    if (outs.length === 0 || outs.length <= g.in[v]!.length || pins?.[v] === PIN_FIRST) continue;
     let m = Infinity;
     for (const w of outs) if (rank[w]! < m) m = rank[w]!;
     if (m - 1 > rank[v]!) rank[v] = m - 1;
   }
   let max = -1;
-  for (let v = 0; v < g.n; v++) if (rank[v]! > max) max = rank[v]!;
+  for (let v = 0; v < g.n; v++)
+    if (rank[v]! > max && !(pins?.[v] === PIN_LAST && g.out[v]!.length === 0)) max = rank[v]!;
+  // Sinks pinned last get a rank of their own below everything else.
+  if (pins) {
+    let pinned = false;
+    for (let v = 0; v < g.n; v++) {
+      if (pins[v] === PIN_LAST && g.out[v]!.length === 0) {
+        rank[v] = max + 1;
+        pinned = true;
+      }
+    }
+    if (pinned) max++;
+  }
   const used = new Uint8Array(max + 1);
   for (let v = 0; v < g.n; v++) used[rank[v]!] = 1;
   const remap = new Int32Array(max + 1);
