@@ -1,7 +1,7 @@
 /** Reads a model file from disk with its external-data sidecars (same folder only) and opens it. */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, sep } from 'node:path';
-import { attachExternalData, externalDataFiles, openModel } from '@nnlens/formats';
+import { externalDataFiles, openModel } from '@nnlens/formats';
 import type { Model } from '@nnlens/ir';
 
 /** A model opened from disk, with the warnings met on the way. */
@@ -29,19 +29,17 @@ function sidecarPath(modelPath: string, location: string): string | null {
 /** Opens `path`; loads the external-data files it references when they exist beside it. */
 export function loadModel(path: string, options: { externalData?: boolean } = {}): LoadedModel {
   const buffer = readFileSync(path);
-  const model = openModel({ name: basename(path), bytes: asBytes(buffer) });
-  const warnings: string[] = [];
-  if (options.externalData !== false) {
-    const files = new Map<string, Uint8Array>();
-    for (const location of externalDataFiles(model)) {
+  const source = { name: basename(path), bytes: asBytes(buffer) };
+  let model = openModel(source);
+  const locations = options.externalData === false ? [] : externalDataFiles(model);
+  if (locations.length > 0) {
+    const sidecars = new Map<string, Uint8Array>();
+    for (const location of locations) {
       const p = sidecarPath(path, location);
-      if (p) files.set(location, asBytes(readFileSync(p)));
-      else
-        warnings.push(
-          `external data '${location}' not found next to ${basename(path)}: weights stay unloaded`,
-        );
+      if (p) sidecars.set(location, asBytes(readFileSync(p)));
     }
-    if (files.size > 0) warnings.push(...attachExternalData(model, files));
+    // Parsing is cheap (views only): re-open with the sidecars so the model's warnings are exact.
+    if (sidecars.size > 0) model = openModel({ ...source, sidecars });
   }
-  return { model, path, bytes: buffer.byteLength, warnings: [...model.warnings, ...warnings] };
+  return { model, path, bytes: buffer.byteLength, warnings: [...model.warnings] };
 }

@@ -27,17 +27,16 @@ export function runSummary(
   file: string,
   opts: { depth?: number; json?: boolean; inputShape?: string[] },
 ): number {
-  const loaded = loadModel(file, { externalData: false });
+  const loaded = loadModel(file);
   const analysis = analyze(loaded.model, parseShapeOverrides(opts.inputShape));
   const tree = buildScopeTree(loaded.model.graph);
   if (opts.json) {
     const doc = summaryJson(loaded.model, analysis, tree);
-    doc.warnings.push(...loaded.warnings.filter((w) => !doc.warnings.includes(w)));
     process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
   } else {
     const rows = summaryRows(loaded.model, analysis, tree, opts.depth ?? Infinity);
     process.stdout.write(summaryText(loaded.model, analysis, rows, basename(file)) + '\n');
-    for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of [...loaded.warnings, ...analysis.warnings]) process.stderr.write(`warning: ${w}\n`);
   }
   return 0;
 }

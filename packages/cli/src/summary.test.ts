@@ -40,7 +40,9 @@ describeCorpus('summary on the analyzer corpus', () => {
       expect(json.format).toBe('onnx');
       expect(json.nodeCount).toBe(t.onnx_graph.nodes);
       expect(json.totals.params).toBe(t.onnx_graph.initializer_float_elems);
-      expect(Math.abs(json.totals.macs - t.onnx_graph.macs_from_graph) / t.onnx_graph.macs_from_graph).toBeLessThan(0.001);
+      expect(
+        Math.abs(json.totals.macs - t.onnx_graph.macs_from_graph) / t.onnx_graph.macs_from_graph,
+      ).toBeLessThan(0.001);
       expect(json.nodes).toHaveLength(t.onnx_graph.nodes);
       const macSum = json.nodes.reduce((a, n) => a + n.macs, 0);
       expect(macSum).toBe(json.totals.macs);
@@ -55,9 +57,13 @@ describeCorpus('summary on the analyzer corpus', () => {
   }
 
   it.runIf(existsSync(CLI))('the built CLI prints the same JSON document', () => {
-    const out = execFileSync(process.execPath, [CLI, 'summary', '--json', corpusPath('analyzer/onnx_graph_only/alexnet.onnx')], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [CLI, 'summary', '--json', corpusPath('analyzer/onnx_graph_only/alexnet.onnx')],
+      {
+        encoding: 'utf8',
+      },
+    );
     const json = JSON.parse(out) as { nodeCount: number; totals: { params: number; macs: number } };
     const t = truth.find((m) => m.model === 'alexnet')!;
     expect(json.nodeCount).toBe(t.onnx_graph.nodes);
@@ -67,7 +73,10 @@ describeCorpus('summary on the analyzer corpus', () => {
 
   it.runIf(existsSync(CLI))('the built CLI fails cleanly on a corrupt file', () => {
     const run = (): string =>
-      execFileSync(process.execPath, [CLI, 'summary', corpusPath('onnx/golden/lenet5.output.float32.bin')], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [CLI, 'summary', corpusPath('onnx/golden/lenet5.output.float32.bin')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     expect(run).toThrow(/nnlens: /);
   });
 });
