@@ -1,6 +1,6 @@
 /** Record framing of TFRecord (CRC-checked) and VisualDL (bare length) files: find whole records in a buffer. */
 import type { Crc32cFn } from './crc32c.js';
-import { maskCrc32c } from './crc32c.js';
+import { crc32cJs, maskCrc32c } from './crc32c.js';
 
 /** Which container a log file uses. */
 export type LogFormat = 'tfevents' | 'visualdl';
@@ -42,7 +42,8 @@ export function scanTfRecords(
   for (;;) {
     if (pos === n) return { consumed: pos, stop: 'end' };
     if (n - pos < 12) return { consumed: pos, stop: 'truncated' };
-    if (maskCrc32c(crc(buf, pos, pos + 8)) !== u32le(buf, pos + 8))
+    // The header is always 8 bytes: the JS table beats any native call at that size.
+    if (maskCrc32c(crc32cJs(buf, pos, pos + 8)) !== u32le(buf, pos + 8))
       return { consumed: pos, stop: 'length_crc' };
     const hi = u32le(buf, pos + 4);
     const len = u32le(buf, pos);

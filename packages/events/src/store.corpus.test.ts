@@ -1,7 +1,13 @@
 /** Store vs ground truth: per-file health, per-tag kinds, counts after TensorBoard/RustBoard restart rules, values. */
 import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { corpusAvailable, corpusPath, describeCorpus, readCorpus, readCorpusJson } from '../../../test/corpus.js';
+import {
+  corpusAvailable,
+  corpusPath,
+  describeCorpus,
+  readCorpus,
+  readCorpusJson,
+} from '../../../test/corpus.js';
 import type { PurgeMode } from './ingest.js';
 import { EventStore } from './store.js';
 import type { HistogramValue, ImageValue, SeriesKind } from './types.js';
@@ -12,7 +18,15 @@ type TagTruth = {
   first_step: number;
   last_step: number;
   plugin_name: string | null;
-  scalar?: { count: number; min: number; max: number; first: number; last: number; sum: number; nonfinite: number };
+  scalar?: {
+    count: number;
+    min: number;
+    max: number;
+    first: number;
+    last: number;
+    sum: number;
+    nonfinite: number;
+  };
   histo?: { num_last: number; sum_of_bucket_counts_last: number; min_of_min: number; max_of_max: number };
   tensor_values?: { n_total: number; min: number; max: number };
   image?: { sizes: number[][]; formats: string[]; bytes_total: number };
@@ -42,7 +56,12 @@ const dirs = corpusAvailable
 
 function expectedKind(t: TagTruth): SeriesKind {
   const k = Object.keys(t.kinds)[0]!;
-  const byPlugin: Record<string, SeriesKind> = { scalars: 'scalar', histograms: 'histogram', images: 'image', hparams: 'hparams' };
+  const byPlugin: Record<string, SeriesKind> = {
+    scalars: 'scalar',
+    histograms: 'histogram',
+    images: 'image',
+    hparams: 'hparams',
+  };
   if (t.plugin_name) return t.plugin_name.startsWith('graph') ? 'graph' : byPlugin[t.plugin_name]!;
   const byKind: Record<string, SeriesKind> = {
     simple_value: 'scalar',
@@ -101,15 +120,29 @@ describeCorpus('the store reproduces every corpus file', () => {
             expect(finite.reduce((a, b) => a + b, 0)).toBe(tt.scalar.sum);
             expect(s.values.length - finite.length).toBe(tt.scalar.nonfinite);
           }
-          if (info.kind === 'histogram') checkHistograms(store.histograms('run', info.tag)!.samples.map((x) => x.value), tt);
-          if (info.kind === 'image') checkImages(store.images('run', info.tag)!.samples.map((x) => x.value), tt);
+          if (info.kind === 'histogram')
+            checkHistograms(
+              store.histograms('run', info.tag)!.samples.map((x) => x.value),
+              tt,
+            );
+          if (info.kind === 'image')
+            checkImages(
+              store.images('run', info.tag)!.samples.map((x) => x.value),
+              tt,
+            );
         }
         const g = store.graphs('run');
-        expect(g.graphs.filter((x) => x.kind === 'graph_def').map((x) => x.ref.end - x.ref.start)).toEqual(t.graph_def_bytes ?? []);
-        expect(g.graphs.filter((x) => x.kind === 'meta_graph_def').map((x) => x.ref.end - x.ref.start)).toEqual(t.meta_graph_def_bytes ?? []);
-        expect(store.sessionLogs('run').map((l) => ({ step: l.step, status: l.status, checkpoint_path: l.checkpointPath }))).toEqual(
-          t.session_log ?? [],
+        expect(g.graphs.filter((x) => x.kind === 'graph_def').map((x) => x.ref.end - x.ref.start)).toEqual(
+          t.graph_def_bytes ?? [],
         );
+        expect(
+          g.graphs.filter((x) => x.kind === 'meta_graph_def').map((x) => x.ref.end - x.ref.start),
+        ).toEqual(t.meta_graph_def_bytes ?? []);
+        expect(
+          store
+            .sessionLogs('run')
+            .map((l) => ({ step: l.step, status: l.status, checkpoint_path: l.checkpointPath })),
+        ).toEqual(t.session_log ?? []);
       });
 
       it(`${dir}/${rel}: visible counts after TensorBoard's and RustBoard's restart rules`, () => {
@@ -120,7 +153,10 @@ describeCorpus('the store reproduces every corpus file', () => {
           const { store } = load(dir, rel, mode);
           for (const info of Object.values(store.tags('run')).flat())
             expect(info.count, `${mode} ${info.tag}`).toBe(t.tags[info.tag]!.visible_after_preemption[key]);
-          const purged = Object.values(t.tags).reduce((a, x) => a + x.count - x.visible_after_preemption[key], 0);
+          const purged = Object.values(t.tags).reduce(
+            (a, x) => a + x.count - x.visible_after_preemption[key],
+            0,
+          );
           expect(store.purges().reduce((a, p) => a + p.removed, 0)).toBe(purged);
         }
       });

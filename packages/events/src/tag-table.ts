@@ -6,10 +6,18 @@ interface Entry<T> {
   next: Entry<T> | null;
 }
 
+// Length plus a few bytes from the end and the middle: tags share prefixes ("train/…") far more than
+// suffixes, and a collision only costs a byte comparison, so hashing every byte is not worth it.
 function hash(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h >>> 0;
+  const n = end - start;
+  if (n === 0) return 0;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  h = Math.imul(h ^ buf[end - 1]!, 0x01000193);
+  h = Math.imul(h ^ buf[start + (n >>> 1)]!, 0x01000193);
+  if (n > 2) h = Math.imul(h ^ buf[end - 2]!, 0x01000193);
+  if (n > 3) h = Math.imul(h ^ buf[end - 3]!, 0x01000193);
+  if (n > 4) h = Math.imul(h ^ buf[start + (n >>> 2)]!, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** A hash table keyed by byte ranges (FNV-1a, chained), with exact byte comparison on lookup. */

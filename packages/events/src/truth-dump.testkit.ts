@@ -417,15 +417,13 @@ export function dumpVisualdl(data: Uint8Array): J {
   });
   if (r.stop === 'truncated') res.truncated_tail_bytes = data.length - r.consumed;
   res.tags = Object.fromEntries(
-    [...tags.keys()]
-      .sort()
-      .map((k) => [
-        k,
-        {
-          ...tags.get(k)!.json(),
-          first_wall_time_note: 'VisualDL timestamp is int64 milliseconds; shown /1000',
-        },
-      ]),
+    [...tags.keys()].sort().map((k) => [
+      k,
+      {
+        ...tags.get(k)!.json(),
+        first_wall_time_note: 'VisualDL timestamp is int64 milliseconds; shown /1000',
+      },
+    ]),
   );
   return res;
 }
