@@ -3,7 +3,6 @@ import { walkGraphs } from '@nnlens/ir';
 import type { Model, Node } from '@nnlens/ir';
 import { computeCosts, type CostTotals, type NodeCost } from './costs.js';
 import { InferState } from './engine.js';
-import { writeValue } from './snapshot.js';
 
 /** Options of analyze(). */
 export interface AnalyzeOptions {
@@ -55,7 +54,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): ModelAnalys
       state.warnings.add(`inputShapes: the main graph has no input '${name}'`);
       continue;
     }
-    writeValue(v, v.dtype, dims.slice(), 'inferred');
+    state.snapshots.write(v, v.dtype, dims.slice(), 'inferred');
   }
   state.inferGraph(model.graph);
   for (const [op, n] of state.unknownOps) {

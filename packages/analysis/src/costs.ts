@@ -67,10 +67,14 @@ function concreteDims(shape: Shape, symbols: Record<string, number>): number[] |
 }
 
 function valueBytes(v: Value, symbols: Record<string, number>): number {
-  const dims = concreteDims(v.shape, symbols);
-  if (!dims) return 0;
+  const shape = v.shape;
+  if (shape === null) return 0;
   let n = dtypeSize(v.dtype);
-  for (const d of dims) n *= d;
+  for (const d of shape) {
+    const x = typeof d === 'number' ? d : dimValue(d, symbols);
+    if (x === null) return 0;
+    n *= x;
+  }
   return n;
 }
 

@@ -6,7 +6,7 @@ import { foldTensor, intsOf, toConstValue, type Folded } from './folded.js';
 import { topologicalOrder } from './order.js';
 import { getOpRule } from './registry.js';
 import type { InferContext, OpRule, TypeInfo } from './rule.js';
-import { restoreValue, writeValue } from './snapshot.js';
+import { snapshotsOf, type Snapshots } from './snapshot.js';
 
 // Used when a model declares no opset for a domain (e.g. a non-ONNX importer).
 const DEFAULT_OPSET = 21;
@@ -19,8 +19,10 @@ export class InferState {
   readonly unknownOps = new Map<string, number>();
   private readonly opsets = new Map<string, number>();
   private readonly functions = new Map<string, FunctionDef>();
+  readonly snapshots: Snapshots;
 
   constructor(readonly model: Model) {
+    this.snapshots = snapshotsOf(model);
     for (const o of model.opsetImports) this.opsets.set(o.domain === 'ai.onnx' ? '' : o.domain, o.version);
     for (const f of model.functions) this.functions.set(`${f.domain}:${f.name}`, f);
   }
@@ -43,7 +45,7 @@ export class InferState {
   resetGraph(graph: Graph): void {
     walkGraphs(graph, (g) => {
       for (const v of g.values.values()) {
-        restoreValue(v);
+        this.snapshots.restore(v);
         this.folded.delete(v);
       }
       for (const n of g.nodes) this.unresolved.delete(n);
@@ -51,12 +53,12 @@ export class InferState {
   }
 
   /** Sets a value's type, keeping what the file said unless it was unknown. */
-  assign(v: Value, dtype: DType, shape: Shape, folded: Folded | undefined, where: string): void {
+  assign(v: Value, dtype: DType, shape: Shape, folded: Folded | undefined, where: () => string): void {
     const fileShape = v.shapeSource === 'file' ? v.shape : null;
-    const merged = mergeShapes(fileShape, shape, (m) => this.warnings.add(`${where}: ${m}`));
+    const merged = mergeShapes(fileShape, shape, (m) => this.warnings.add(`${where()}: ${m}`));
     const changed = merged !== fileShape;
     const dt = v.dtype === 'unknown' ? dtype : v.dtype;
-    writeValue(v, dt, merged, changed ? 'inferred' : v.shapeSource);
+    this.snapshots.write(v, dt, merged, changed ? 'inferred' : v.shapeSource);
     if (folded && merged !== null && sameDims(merged, folded.shape)) {
       this.folded.set(v, folded);
       const cv = toConstValue(folded);
@@ -205,7 +207,7 @@ class NodeContext implements InferContext {
       dtype,
       shape === null ? null : shape.slice(),
       folded,
-      `${this.node.op} node '${nodeLabel(this.node)}' output '${v.name}'`,
+      () => `${this.node.op} node '${nodeLabel(this.node)}' output '${v.name}'`,
     );
   }
   warn(message: string): void {
@@ -216,7 +218,13 @@ class NodeContext implements InferContext {
     graph.inputs.forEach((v, j) => {
       const t = inputs[j];
       if (t)
-        this.state.assign(v, t.dtype, t.shape, t.folded, `${graph.name || 'subgraph'} input '${v.name}'`);
+        this.state.assign(
+          v,
+          t.dtype,
+          t.shape,
+          t.folded,
+          () => `${graph.name || 'subgraph'} input '${v.name}'`,
+        );
     });
     return this.state.inferGraph(graph);
   }

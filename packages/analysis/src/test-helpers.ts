@@ -27,11 +27,19 @@ function toAttribute(name: string, v: AttrInput): Attribute {
 /** Builds a graph by value names; values are created on first mention. */
 export class GraphSpec {
   readonly graph: Graph;
-  constructor(name = 'main') {
+  /** `parent`: the enclosing graph spec, whose values a body may read (outer scope). */
+  constructor(
+    name = 'main',
+    private readonly parent?: GraphSpec,
+  ) {
     this.graph = createGraph(name);
   }
+  /** The value `name` here or in an enclosing graph; created here when absent everywhere. */
   v(name: string): Value {
-    return ensureValue(this.graph, name);
+    return this.find(name) ?? ensureValue(this.graph, name);
+  }
+  private find(name: string): Value | undefined {
+    return this.graph.values.get(name) ?? this.parent?.find(name);
   }
   input(name: string, dtype: DType, shape: Shape): Value {
     const v = ensureValue(this.graph, name, dtype, shape);
@@ -56,7 +64,7 @@ export class GraphSpec {
       name: name ?? `${op}_${this.graph.nodes.length}`,
       op,
       inputs: inputs.map((n) => (n === null || n === '' ? null : this.v(n))),
-      outputs: outputs.map((n) => this.v(n)),
+      outputs: outputs.map((n) => ensureValue(this.graph, n)),
       attributes: Object.entries(attrs).map(([k, a]) => toAttribute(k, a)),
     });
     for (const g of node.attributes) if (g.kind === 'graph') g.value.owner = { node, attribute: g.name };

@@ -1,0 +1,26 @@
+import { openModel } from '@nnlens/formats';
+import { expect, it } from 'vitest';
+import { describeCorpus, readCorpus } from '../../../test/corpus.js';
+import { analyze } from './analyze.js';
+
+describeCorpus('analyze() speed on the big graphs (target: well under 100 ms)', () => {
+  it.each([
+    ['onnx/transformer_encoder_24l_identical_layers.onnx', 1959],
+    ['analyzer/onnx_graph_only/vit_b_16.onnx', 952],
+  ])('%s', (path, nodes) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      // A fresh model each time: the first analysis of a model is the one users wait for.
+      const model = openModel({ name: path, bytes: readCorpus(path) });
+      expect(model.graph.nodes.length).toBe(nodes);
+      const t0 = performance.now();
+      analyze(model);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `${path}: analyze() median ${times[2]?.toFixed(1)} ms, min ${times[0]?.toFixed(1)} ms (fresh model each run)`,
+    );
+    expect(times[2]).toBeLessThan(100);
+  });
+});
