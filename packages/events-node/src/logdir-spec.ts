@@ -7,17 +7,18 @@ export interface LogdirRoot {
 }
 
 /**
- * Splits a spec. A `name:` prefix is recognised only when it is not a Windows drive (`C:\`) or a URL
- * scheme (`gs://`), and names may not contain '/' — the same guards TensorBoard applies.
+ * Splits a spec. A `name:` prefix is recognised unless it is a URL scheme (`gs://`) or, on Windows, a
+ * drive (`C:\`); names may not contain '/' or '\\'. (On POSIX `a:/logs` is the run group "a".)
  */
-export function parseLogdirSpec(spec: string): LogdirRoot[] {
+export function parseLogdirSpec(spec: string, windows = process.platform === 'win32'): LogdirRoot[] {
   const parts = spec
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
   const roots = parts.map((p): LogdirRoot => {
     const m = /^([^/\\:]+):(.+)$/.exec(p);
-    if (m && !/^[A-Za-z]:[\\/]/.test(p) && !m[2]!.startsWith('//')) return { name: m[1]!, path: m[2]! };
+    if (m && !(windows && /^[A-Za-z]:[\\/]/.test(p)) && !m[2]!.startsWith('//'))
+      return { name: m[1]!, path: m[2]! };
     return { name: null, path: p };
   });
   // Several unnamed roots would collide on '.', so each is named by its path.
