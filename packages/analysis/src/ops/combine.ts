@@ -4,7 +4,7 @@ import { attrInt, attrInts } from '../attrs.js';
 import { broadcastShapes } from '../broadcast.js';
 import { dimAdd, dimFloorDiv, dimMul } from '../dims.js';
 import { RuleError } from '../errors.js';
-import { makeFolded, mapBroadcast, stridesOf, type Folded } from '../folded.js';
+import { FOLD_LIMIT, makeFolded, mapBroadcast, stridesOf, type Folded } from '../folded.js';
 import type { OpRule } from '../rule.js';
 import { normAxis } from './util.js';
 
@@ -95,7 +95,7 @@ function concatFolded(
     parts.push(f);
   }
   const head = parts[0];
-  if (!head) return undefined;
+  if (!head || parts.reduce((n, p) => n + p.data.length, 0) > FOLD_LIMIT) return undefined;
   const outer = head.shape.slice(0, axis).reduce((a, b) => a * b, 1);
   const data: Dim[] = [];
   for (let o = 0; o < outer; o++) {
@@ -125,11 +125,10 @@ const expand: OpRule = {
     const f = ctx.folded(0);
     let folded: Folded | undefined;
     if (f && shape && shape.every((d) => typeof d === 'number')) {
-      const ones = makeFolded(
-        'int64',
-        shape as number[],
-        new Array<Dim>((shape as number[]).reduce((a, b) => a * b, 1)).fill(1),
-      );
+      // Check the size before allocating: a shape input can ask for billions of elements.
+      const n = (shape as number[]).reduce((a, b) => a * b, 1);
+      const ones =
+        n <= FOLD_LIMIT ? makeFolded('int64', shape as number[], new Array<Dim>(n).fill(1)) : undefined;
       if (ones) folded = mapBroadcast([f, ones], f.dtype, ([v]) => v ?? null);
     }
     ctx.output(0, ctx.dtype(0), shape, folded);

@@ -113,3 +113,43 @@ describe('ConvTranspose shapes (ONNX spec examples)', () => {
     expect(conv('ConvTranspose', [1, 1, 3, 3], [1, 2, 3, 3]).macs).toBe(9 * 2 * 9);
   });
 });
+
+describe('quantized convolution and matmul', () => {
+  it('QLinearConv / QLinearMatMul take the weight at input 3 and the dtype of y_zero_point', () => {
+    const q = oneOp('QLinearConv', [
+      { shape: [1, 3, 8, 8], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'uint8' },
+      { shape: [4, 3, 3, 3], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'int8' },
+    ]);
+    const r = analyze(q.model);
+    expect(q.outs[0]).toMatchObject({ shape: [1, 4, 6, 6], dtype: 'int8' });
+    expect(r.nodeCosts.get(q.node)?.macs).toBe(4 * 36 * 27);
+    const m = oneOp('QLinearMatMul', [
+      { shape: [2, 5], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'uint8' },
+      { shape: [5, 3], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'uint8' },
+      { shape: [], dtype: 'float32' },
+      { shape: [], dtype: 'uint8' },
+    ]);
+    const rm = analyze(m.model);
+    expect(m.outs[0]).toMatchObject({ shape: [2, 3], dtype: 'uint8' });
+    expect(rm.nodeCosts.get(m.node)?.macs).toBe(30);
+  });
+
+  it('SAME_UPPER with stride 2: ceil(in / stride)', () => {
+    expect(
+      conv('Conv', [1, 1, 5, 5], [1, 1, 3, 3], { auto_pad: 'SAME_UPPER', strides: [2, 2] }).shape,
+    ).toEqual([1, 1, 3, 3]);
+    expect(
+      conv('Conv', [1, 1, 224, 224], [1, 1, 3, 3], { auto_pad: 'SAME_UPPER', strides: [2, 2] }).shape,
+    ).toEqual([1, 1, 112, 112]);
+  });
+});

@@ -7,33 +7,35 @@ import type { CostContext, InferContext, OpRule } from '../rule.js';
 import { product } from './util.js';
 import { readWindow, transposedOut, windowOut } from './window.js';
 
-function spatialRank(ctx: InferContext): number | null {
+function spatialRank(ctx: InferContext, wAt = 1): number | null {
   const x = ctx.rank(0);
   if (x !== null) return x - 2;
-  const w = ctx.rank(1);
+  const w = ctx.rank(wAt);
   return w !== null ? w - 2 : null;
 }
 
-function inferConv(ctx: InferContext, dtype = ctx.dtype(0)): void {
-  const n = spatialRank(ctx);
+/** Conv output; `wAt` is the weight's input index (3 in QLinearConv). */
+function inferConv(ctx: InferContext, dtype = ctx.dtype(0), wAt = 1): void {
+  const n = spatialRank(ctx, wAt);
   if (n === null || n < 0) return ctx.output(0, dtype, null);
   const x = ctx.shape(0);
-  const w = ctx.shape(1);
+  const w = ctx.shape(wAt);
   const win = readWindow(ctx, n, w?.slice(2));
   const spatial = x ? x.slice(2).map((d, i) => windowOut(d, win, i)) : new Array<Dim>(n).fill(null);
   ctx.output(0, dtype, [x?.[0] ?? null, w?.[0] ?? null, ...spatial]);
 }
 
-const conv: OpRule = {
-  infer: (ctx) => inferConv(ctx),
-  // out_elems × (in_ch / groups) × kernel volume; the weight holds in_ch/groups on axis 1.
-  macs(c) {
+// out_elems × (in_ch / groups) × kernel volume; the weight holds in_ch/groups on axis 1.
+function convMacs(wAt: number): (c: CostContext) => number | null {
+  return (c) => {
     const out = c.outShape(0);
-    const w = c.inShape(1);
+    const w = c.inShape(wAt);
     if (!out || !w || w.length < 2) return null;
     return product(out) * product(w.slice(1));
-  },
-};
+  };
+}
+
+const conv: OpRule = { infer: (ctx) => inferConv(ctx), macs: convMacs(1) };
 
 const convTranspose: OpRule = {
   infer(ctx) {
@@ -69,6 +71,8 @@ const convTranspose: OpRule = {
 /** Rules of the convolution family. */
 export const convRules: Record<string, OpRule> = {
   Conv: conv,
-  ConvInteger: { infer: (ctx) => inferConv(ctx, 'int32'), macs: conv.macs! },
+  ConvInteger: { infer: (ctx) => inferConv(ctx, 'int32'), macs: convMacs(1) },
+  // Inputs: x, x_scale, x_zero_point, w, w_scale, w_zero_point, y_scale, y_zero_point, B.
+  QLinearConv: { infer: (ctx) => inferConv(ctx, ctx.has(7) ? ctx.dtype(7) : 'uint8', 3), macs: convMacs(3) },
   ConvTranspose: convTranspose,
 };

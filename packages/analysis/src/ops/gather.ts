@@ -2,7 +2,7 @@
 import type { Dim } from '@nnlens/ir';
 import { attrInt } from '../attrs.js';
 import { RuleError } from '../errors.js';
-import { makeFolded, type Folded } from '../folded.js';
+import { FOLD_LIMIT, makeFolded, type Folded } from '../folded.js';
 import type { OpRule } from '../rule.js';
 import { normAxis, sameAsInput } from './util.js';
 
@@ -10,6 +10,7 @@ function gatherFolded(data: Folded, indices: Folded, axis: number): Folded | und
   const dim = data.shape[axis] as number;
   const outer = data.shape.slice(0, axis).reduce((a, b) => a * b, 1);
   const inner = data.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  if (outer * indices.data.length * inner > FOLD_LIMIT) return undefined;
   const out: Dim[] = [];
   for (let o = 0; o < outer; o++) {
     for (const raw of indices.data) {

@@ -26,10 +26,11 @@ export function matmulShape(a: Shape, b: Shape): Shape {
   return out;
 }
 
-function matmul(dtype?: DType): OpRule {
+/** `bAt`: input index of the second operand (3 in QLinearMatMul). */
+function matmul(dtype?: (ctx: InferContext) => DType, bAt = 1): OpRule {
   return {
     infer(ctx: InferContext) {
-      ctx.output(0, dtype ?? ctx.dtype(0), matmulShape(ctx.shape(0), ctx.shape(1)));
+      ctx.output(0, dtype ? dtype(ctx) : ctx.dtype(0), matmulShape(ctx.shape(0), ctx.shape(bAt)));
     },
     macs(c: CostContext) {
       const out = c.outShape(0);
@@ -66,5 +67,7 @@ const gemm: OpRule = {
 export const matmulRules: Record<string, OpRule> = {
   Gemm: gemm,
   MatMul: matmul(),
-  MatMulInteger: matmul('int32'),
+  MatMulInteger: matmul(() => 'int32'),
+  // Inputs: a, a_scale, a_zero_point, b, b_scale, b_zero_point, y_scale, y_zero_point.
+  QLinearMatMul: matmul((ctx) => (ctx.has(7) ? ctx.dtype(7) : 'uint8'), 3),
 };
