@@ -13,6 +13,8 @@ interface Layer {
 }
 interface TruthModel {
   model: string;
+  attn_matmul_macs: number;
+  macs_hook_by_layer_type: Record<string, number>;
   layers: Layer[];
   onnx_graph: {
     initializer_float_elems: number;
@@ -90,4 +92,21 @@ describeCorpus('analyzer truth table (flops_params.json) on the graph-only ONNX 
       expect(compared).toBeGreaterThanOrEqual(name === 'lenet5' ? 11 : 17);
     },
   );
+
+  it('vit_b_16: weight-free MatMuls are the attention QKᵀ and A·V (attn_matmul_macs)', () => {
+    const t = truth.find((m) => m.model === 'vit_b_16') as TruthModel;
+    const model = open('vit_b_16');
+    const a = analyze(model);
+    let attention = 0;
+    let count = 0;
+    for (const n of model.graph.nodes) {
+      const c = a.nodeCosts.get(n);
+      if (n.op !== 'MatMul' || !c || c.params > 0) continue;
+      attention += c.macs;
+      count++;
+    }
+    expect(count).toBe(24);
+    expect(attention).toBe(t.attn_matmul_macs);
+    expect(a.macsByOp.Conv).toBe(t.macs_hook_by_layer_type.Conv2d);
+  });
 });
