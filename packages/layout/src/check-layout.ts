@@ -27,11 +27,13 @@ function overlap(a: Box, b: Box): boolean {
 /**
  * Problems found, as readable sentences (empty when the layout is sound). With `tree`, also checks
  * that every item lies inside the frames of its expanded ancestor groups. `monotonic` checks
- * that edges not flagged `reversed` only move forward along the rank axis.
+ * that edges not flagged `reversed` only move forward along the rank axis; `avoidBoxes` (with
+ * `tree`) that no edge passes through a box other than its ends and the frames around them
+ * (edges flagged `reversed` are exempt).
  */
 export function checkLayout(
   layout: GraphLayout,
-  options: { tree?: ScopeTree; direction?: 'TB' | 'LR'; monotonic?: boolean } = {},
+  options: { tree?: ScopeTree; direction?: 'TB' | 'LR'; monotonic?: boolean; avoidBoxes?: boolean } = {},
 ): string[] {
   const problems: string[] = [];
   const byId = new Map<string, LayoutItem>();
@@ -113,6 +115,84 @@ export function checkLayout(
         }
       }
     }
+  }
+  if (options.avoidBoxes && options.tree) problems.push(...edgesThroughBoxes(layout, byId, options.tree));
+  return problems;
+}
+
+/** True when segment p→q passes through the inside of box b (shrunk by 1 px). */
+function segmentHitsBox(px: number, py: number, qx: number, qy: number, b: Box): boolean {
+  const x0 = b.x + 1;
+  const x1 = b.x + b.width - 1;
+  const y0 = b.y + 1;
+  const y1 = b.y + b.height - 1;
+  let t0 = 0;
+  let t1 = 1;
+  const dx = qx - px;
+  const dy = qy - py;
+  // Liang–Barsky clipping against the four sides.
+  for (const [p, q] of [
+    [-dx, px - x0],
+    [dx, x1 - px],
+    [-dy, py - y0],
+    [dy, y1 - py],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** Edges crossing a box that is neither an endpoint nor a frame around one. */
+function edgesThroughBoxes(layout: GraphLayout, byId: Map<string, LayoutItem>, tree: ScopeTree): string[] {
+  const problems: string[] = [];
+  const BAND = 256;
+  const bands = new Map<number, LayoutItem[]>();
+  for (const it of layout.items) {
+    for (let k = Math.floor(it.y / BAND); k <= Math.floor((it.y + it.height) / BAND); k++) {
+      let l = bands.get(k);
+      if (!l) bands.set(k, (l = []));
+      l.push(it);
+    }
+  }
+  const frames = (id: string): string[] => {
+    const it = byId.get(id)!;
+    const gid =
+      it.kind === 'group'
+        ? (tree.groups.get(it.groupId)?.parent?.id ?? '')
+        : it.nodeIndex >= 0
+          ? tree.groupOfNode[it.nodeIndex]!
+          : '';
+    const out: string[] = [];
+    for (let g = tree.groups.get(gid); g; g = g.parent ?? undefined) if (g.id) out.push(`group:${g.id}`);
+    return out;
+  };
+  for (const e of layout.edges) {
+    // Edges closing a cycle through a frame are routed against the flow and may cut across.
+    if (e.reversed) continue;
+    const allowed = new Set([e.from, e.to, ...frames(e.from), ...frames(e.to)]);
+    const p = e.points;
+    let hit: string | null = null;
+    for (let i = 0; i + 3 < p.length && !hit; i += 2) {
+      const lo = Math.floor(Math.min(p[i + 1]!, p[i + 3]!) / BAND);
+      const hi = Math.floor(Math.max(p[i + 1]!, p[i + 3]!) / BAND);
+      for (let k = lo; k <= hi && !hit; k++) {
+        for (const b of bands.get(k) ?? []) {
+          if (allowed.has(b.id)) continue;
+          if (segmentHitsBox(p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!, b)) {
+            hit = b.id;
+            break;
+          }
+        }
+      }
+    }
+    if (hit) problems.push(`edge ${e.id} passes through ${hit}`);
   }
   return problems;
 }

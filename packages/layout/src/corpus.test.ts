@@ -150,34 +150,42 @@ describeCorpus('corpus models: layouts', () => {
   const manifest = new Map<string, ManifestEntry>();
   for (const f of readCorpusJson<{ files: ManifestEntry[] }>('MANIFEST.json').files) manifest.set(f.path, f);
 
-  it.each(MODELS)('%s: every node grouped once; collapsed and fully expanded layouts are sound', (rel) => {
-    const g = load(rel);
-    const tree = buildScopeTree(g);
-    const expected = manifest.get(rel)?.node_count_top_level;
-    if (expected !== undefined) expect(g.nodes.length).toBe(expected);
-    expect(tree.root.nodeCount).toBe(g.nodes.length);
-    const constant = constantNodes(g);
-    const hidden = (n: Node): boolean => constant[n.index]!;
-    for (const expanded of [new Set<string>(), new Set(tree.groups.keys())]) {
-      const l = layoutGraph(g, tree, { expanded, hidden });
-      expect(checkLayout(l, { tree })).toEqual([]);
-      if (expanded.size === tree.groups.size) {
-        const shown = l.items.filter((i) => i.kind === 'node' && i.nodeIndex >= 0);
-        expect(shown).toHaveLength(g.nodes.filter((n) => !hidden(n)).length);
-        // One edge per (producer, consumer) pair of visible nodes.
-        let pairs = 0;
-        for (const n of g.nodes) {
-          if (hidden(n)) continue;
-          const from = new Set<number>();
-          for (const v of n.inputs) if (v?.producer && !hidden(v.producer)) from.add(v.producer.index);
-          pairs += from.size;
+  it.each(MODELS)(
+    '%s: every node grouped once; collapsed, top-level and fully expanded layouts are sound',
+    (rel) => {
+      const g = load(rel);
+      const tree = buildScopeTree(g);
+      const expected = manifest.get(rel)?.node_count_top_level;
+      if (expected !== undefined) expect(g.nodes.length).toBe(expected);
+      expect(tree.root.nodeCount).toBe(g.nodes.length);
+      const constant = constantNodes(g);
+      const hidden = (n: Node): boolean => constant[n.index]!;
+      const views = [
+        new Set<string>(),
+        new Set(tree.root.children.map((c) => c.id)),
+        new Set(tree.groups.keys()),
+      ];
+      for (const expanded of views) {
+        const l = layoutGraph(g, tree, { expanded, hidden });
+        expect(checkLayout(l, { tree, avoidBoxes: true })).toEqual([]);
+        if (expanded.size === tree.groups.size) {
+          const shown = l.items.filter((i) => i.kind === 'node' && i.nodeIndex >= 0);
+          expect(shown).toHaveLength(g.nodes.filter((n) => !hidden(n)).length);
+          // One edge per (producer, consumer) pair of visible nodes.
+          let pairs = 0;
+          for (const n of g.nodes) {
+            if (hidden(n)) continue;
+            const from = new Set<number>();
+            for (const v of n.inputs) if (v?.producer && !hidden(v.producer)) from.add(v.producer.index);
+            pairs += from.size;
+          }
+          expect(l.edges.filter((e) => e.from.startsWith('node:') && e.to.startsWith('node:'))).toHaveLength(
+            pairs,
+          );
         }
-        expect(l.edges.filter((e) => e.from.startsWith('node:') && e.to.startsWith('node:'))).toHaveLength(
-          pairs,
-        );
       }
-    }
-  });
+    },
+  );
 
   it('densenet121 fully expanded lays out in well under 200 ms', () => {
     const g = load('analyzer/onnx_graph_only/densenet121.onnx');

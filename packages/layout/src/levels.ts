@@ -21,9 +21,10 @@ export interface Hop {
   kind: 'up' | 'across' | 'down';
 }
 
-/** Port ids, keyed by the edge's source item so that one tensor crosses a frame once. */
+/** Port ids: out-ports per inner source; in-ports per outside source, or per inner target. */
 export const portId = {
   in: (source: string): string => `port:in:${source}`,
+  into: (target: string): string => `port:into:${target}`,
   out: (source: string): string => `port:out:${source}`,
 };
 
@@ -71,7 +72,7 @@ export function planLevels(
     level.ports.push({ id, width: 0, height: 0, pin });
   };
   const parentItem = (it: VisibleItem): VisibleItem => vis.items.get(itemId.group(it.container))!;
-  const hops = vis.edges.map((e: VisibleEdge): Hop[] => {
+  const paths = vis.edges.map((e: VisibleEdge) => {
     let a = vis.items.get(e.from)!;
     let b = vis.items.get(e.to)!;
     const up: VisibleItem[] = [];
@@ -90,6 +91,22 @@ export function planLevels(
       down.push(b);
       b = parentItem(b);
     }
+    return { a, b, up, down };
+  });
+  // Items each outside source reaches inside each frame: a source feeding several items enters
+  // through its own port (its edges then share one bus inside); sources feeding a single item
+  // share that item's port, so a Concat of many outside tensors does not widen its frame.
+  const fanIn = new Map<string, Set<string>>();
+  paths.forEach(({ down }, i) => {
+    for (const it of down) {
+      const key = `${it.container.id}\n${vis.edges[i]!.from}`;
+      let set = fanIn.get(key);
+      if (!set) fanIn.set(key, (set = new Set()));
+      set.add(it.id);
+    }
+  });
+  const hops = paths.map(({ a, b, up, down }, i): Hop[] => {
+    const e = vis.edges[i]!;
     const out: Hop[] = [];
     for (const it of up) {
       const level = levelOf(it.container);
@@ -98,10 +115,13 @@ export function planLevels(
     }
     const across = levelOf(a.container);
     out.push({ level: across, edge: addEdge(across, a.id, b.id), kind: 'across' });
-    for (let i = down.length - 1; i >= 0; i--) {
-      const level = levelOf(down[i]!.container);
-      addPort(level, portId.in(e.from), 'first');
-      out.push({ level, edge: addEdge(level, portId.in(e.from), down[i]!.id), kind: 'down' });
+    for (let k = down.length - 1; k >= 0; k--) {
+      const it = down[k]!;
+      const level = levelOf(it.container);
+      const shared = fanIn.get(`${it.container.id}\n${e.from}`)!.size === 1;
+      const port = shared ? portId.into(it.id) : portId.in(e.from);
+      addPort(level, port, 'first');
+      out.push({ level, edge: addEdge(level, port, it.id), kind: 'down' });
     }
     return out;
   });

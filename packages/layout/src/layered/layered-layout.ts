@@ -116,12 +116,17 @@ export function layeredLayout(
   const bandTop = new Float64Array(count);
   const bandSize = new Float64Array(count);
   for (let v = 0; v < n; v++) bandSize[rank[v]!] = Math.max(bandSize[rank[v]!]!, thick[v]!);
-  for (let r = 1; r < count; r++) bandTop[r] = bandTop[r - 1]! + bandSize[r - 1]! + rankSep;
+  // Ranks of zero thickness (frame ports) need only half a gap: edges just pass through them.
+  for (let r = 1; r < count; r++) {
+    const gap = bandSize[r - 1] === 0 || bandSize[r] === 0 ? rankSep / 2 : rankSep;
+    bandTop[r] = bandTop[r - 1]! + bandSize[r - 1]! + gap;
+  }
   const mainLength = count ? bandTop[count - 1]! + bandSize[count - 1]! : 0;
   const out = new Map<string, { x: number; y: number }>();
   for (let v = 0; v < n; v++) {
     const c = cross[v]! - extent[v]! / 2;
-    const m = bandTop[rank[v]!]! + (bandSize[rank[v]!]! - thick[v]!) / 2;
+    // Top-aligned in the rank: frames of different heights then start level with each other.
+    const m = bandTop[rank[v]!]!;
     out.set(nodes[v]!.id, lr ? { x: m, y: c } : { x: c, y: m });
   }
   const routed = edges.map((e, i) => {
@@ -170,8 +175,11 @@ function routeEdge(
     if (k >= 4 && pts[k - 2] === c && pts[k - 4] === c) pts[k - 1] = m;
     else pts.push(c, m);
   };
-  const centre = (v: number): number => bandTop[rank[v]!]! + bandSize[rank[v]!]! / 2;
-  push(cross[r.from]!, centre(r.from) + thick[r.from]! / 2);
+  const top = (v: number): number => bandTop[rank[v]!]!;
+  push(cross[r.from]!, top(r.from) + thick[r.from]!);
+  // From a box shorter than its rank, first drop to the rank's end in the box's own column.
+  const end = top(r.from) + bandSize[rank[r.from]!]!;
+  if (thick[r.from]! < bandSize[rank[r.from]!]!) push(cross[r.from]!, end);
   if (r.chain) {
     const span = rank[r.to]! - rank[r.from]!;
     for (let i = 0; i < span - 1; i++) {
@@ -180,7 +188,7 @@ function routeEdge(
       push(cross[d]!, bandTop[rank[d]!]! + bandSize[rank[d]!]!);
     }
   }
-  push(cross[r.to]!, centre(r.to) - thick[r.to]! / 2);
+  push(cross[r.to]!, top(r.to));
   if (r.reversed) {
     const rev: number[] = [];
     for (let i = pts.length - 2; i >= 0; i -= 2) rev.push(pts[i]!, pts[i + 1]!);

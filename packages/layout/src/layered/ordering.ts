@@ -36,21 +36,32 @@ function initialOrder(g: ProperGraph): Ordering {
   return { layers, pos };
 }
 
-/** Reorders one layer by the barycenter of its neighbours in the fixed adjacent layer. */
-function sweepLayer(layer: number[], nbrs: number[][], pos: Int32Array, keys: Float64Array): void {
+/**
+ * Reorders one layer by the barycenter of its neighbours in the fixed adjacent layer. Nodes
+ * without such neighbours keep their slots; the others are sorted into the remaining slots.
+ */
+function sweepLayer(
+  layer: number[],
+  nbrs: number[][],
+  pos: Int32Array,
+  keys: Float64Array,
+  movable: number[],
+  slots: number[],
+): void {
+  movable.length = 0;
+  slots.length = 0;
   for (let i = 0; i < layer.length; i++) {
     const v = layer[i]!;
     const ns = nbrs[v]!;
-    if (ns.length === 0) {
-      keys[v] = i; // keep free nodes where they are
-      continue;
-    }
+    if (ns.length === 0) continue;
     let sum = 0;
     for (const u of ns) sum += pos[u]!;
-    // Scale to the layer's own index space so free nodes and attached nodes interleave sensibly.
     keys[v] = sum / ns.length;
+    movable.push(v);
+    slots.push(i);
   }
-  layer.sort((a, b) => keys[a]! - keys[b]! || pos[a]! - pos[b]!);
+  movable.sort((a, b) => keys[a]! - keys[b]! || pos[a]! - pos[b]!);
+  for (let k = 0; k < movable.length; k++) layer[slots[k]!] = movable[k]!;
   for (let i = 0; i < layer.length; i++) pos[layer[i]!] = i;
 }
 
@@ -60,12 +71,16 @@ export function orderLayers(g: ProperGraph, maxSweeps = 8): Ordering {
   const { layers, pos } = ord;
   let best = totalCrossings(layers, g.down, pos);
   let bestLayers = layers.map((l) => l.slice());
-  if (best === 0) return ord;
+  if (best === 0 || maxSweeps === 0) return ord;
   const keys = new Float64Array(g.size);
+  const movable: number[] = [];
+  const slots: number[] = [];
   let stale = 0;
   for (let sweep = 0; sweep < maxSweeps && stale < 3; sweep++) {
-    if (sweep % 2 === 0) for (let i = 1; i < layers.length; i++) sweepLayer(layers[i]!, g.up, pos, keys);
-    else for (let i = layers.length - 2; i >= 0; i--) sweepLayer(layers[i]!, g.down, pos, keys);
+    if (sweep % 2 === 0)
+      for (let i = 1; i < layers.length; i++) sweepLayer(layers[i]!, g.up, pos, keys, movable, slots);
+    else
+      for (let i = layers.length - 2; i >= 0; i--) sweepLayer(layers[i]!, g.down, pos, keys, movable, slots);
     const c = totalCrossings(layers, g.down, pos);
     if (c < best) {
       best = c;
