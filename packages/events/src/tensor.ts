@@ -57,6 +57,8 @@ function bf16ToFloat(h: number): number {
   return f32[0]!;
 }
 
+const MAX_EXPANDED = 1 << 20;
+
 /** Bytes per element in tensor_content, by dtype. */
 const CONTENT_SIZE: Record<number, number> = {
   1: 4,
@@ -212,8 +214,13 @@ export function readTensor(cur: Cursor): TensorValue {
   else {
     const tf = typedField(dtype);
     if (tf) values = readTyped(cur, start, end, tf.field, tf.enc);
-    // Version-0 convention: one typed value stands for every element of the shape.
-    if (values && values.length === 1 && count > 1) values = new Float64Array(count).fill(values[0]!);
+    // Version-0 convention: one typed value stands for every element of the shape. The shape is
+    // untrusted, so the expansion is capped: a corrupt dim must not allocate gigabytes.
+    if (values && values.length === 1 && count > 1) {
+      if (count > MAX_EXPANDED)
+        throw new WireError(`tensor shape [${shape.join(',')}] too large to expand one value`, start);
+      values = new Float64Array(count).fill(values[0]!);
+    }
   }
   return { dtype, shape, values, strings: null };
 }
