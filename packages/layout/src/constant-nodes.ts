@@ -16,7 +16,8 @@ export function constantNodes(graph: Graph): boolean[] {
       let constant = true;
       for (const v of nd.inputs) {
         if (!v || v.initializer) continue;
-        if (!v.producer || !out[v.producer.index]) {
+        // A value from an enclosing graph (read by a subgraph) counts as a live input.
+        if (!v.producer || v.producer.graph !== graph || !out[v.producer.index]) {
           constant = false;
           break;
         }

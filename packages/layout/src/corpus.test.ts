@@ -1,5 +1,5 @@
 import { openModel } from '@nnlens/formats';
-import type { Graph, Node } from '@nnlens/ir';
+import { walkGraphs, type Graph, type Node } from '@nnlens/ir';
 import { describe, expect, it } from 'vitest';
 import { describeCorpus, readCorpus, readCorpusJson } from '../../../test/corpus.js';
 import { checkLayout } from './check-layout.js';
@@ -196,6 +196,33 @@ describeCorpus('corpus models: layouts', () => {
     layoutGraph(g, tree, { expanded });
     // Measured ~10 ms; the bound leaves room for a loaded machine.
     expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describeCorpus('corpus models: subgraphs', () => {
+  it('control_flow_loop_if: Loop and If bodies lay out, with outer values entering as inputs', () => {
+    const g = load('onnx/control_flow_loop_if.onnx');
+    const subs: Graph[] = [];
+    walkGraphs(g, (sub, depth) => {
+      if (depth > 0) subs.push(sub);
+    });
+    // MANIFEST: 3 subgraphs, 17 nodes in all.
+    expect(subs).toHaveLength(3);
+    expect(subs.reduce((n, s) => n + s.nodes.length, g.nodes.length)).toBe(17);
+    let outer = 0;
+    for (const sub of subs) {
+      const tree = buildScopeTree(sub);
+      expect(tree.root.nodeCount).toBe(sub.nodes.length);
+      const l = layoutGraph(sub, tree, { expanded: new Set(tree.groups.keys()) });
+      expect(checkLayout(l, { tree, avoidBoxes: true })).toEqual([]);
+      const declared = new Set(sub.inputs.map((v) => v.name));
+      outer += l.items.filter(
+        (i) => i.kind === 'node' && i.io === 'input' && !declared.has(i.valueName!),
+      ).length;
+      expect(l.items.filter((i) => i.kind === 'node' && i.nodeIndex >= 0)).toHaveLength(sub.nodes.length);
+    }
+    // The loop body reads the outer activations, so some body input is not a declared input.
+    expect(outer).toBeGreaterThan(0);
   });
 });
 

@@ -40,7 +40,8 @@ function feeds(
     const g = stack.pop()!;
     for (const i of g.nodes) {
       for (const v of graph.nodes[i]!.inputs) {
-        if (v?.producer && inside(groupOf(v.producer.index), prev)) return true;
+        const p = v?.producer;
+        if (p && p.graph === graph && inside(groupOf(p.index), prev)) return true;
       }
     }
     stack.push(...g.children);

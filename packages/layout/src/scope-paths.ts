@@ -134,7 +134,8 @@ export function nodeScopes(graph: Graph, constant: readonly boolean[]): NodeScop
   // What a resolved node says about its neighbours: a weight path names the node's own module,
   // so a neighbouring weight-less op (Relu, Add, Concat) sits in the parent module.
   const evidence = (other: Node | undefined, into: Evidence[]): void => {
-    if (!other || constant[other.index]) return;
+    // Subgraph bodies see outer values: their producers and readers live in another graph.
+    if (!other || other.graph !== graph || constant[other.index]) return;
     const p = paths[other.index];
     if (!p) return;
     const src = sources[other.index]!;
@@ -168,6 +169,7 @@ export function nodeScopes(graph: Graph, constant: readonly boolean[]): NodeScop
     let acc: string[] | null = null;
     for (const v of nd.outputs) {
       for (const c of v?.consumers ?? []) {
+        if (c.graph !== graph) continue;
         const p = paths[c.index];
         if (p) acc = acc ? commonPrefix(acc, p) : p;
       }

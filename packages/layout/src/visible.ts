@@ -92,15 +92,18 @@ export function visibleGraph(
     if (!e.values.includes(value)) e.values.push(value);
   };
   const inputs = new Set<string>();
-  for (const v of graph.inputs) {
-    if (v.initializer || inputs.has(v.name)) continue;
-    inputs.add(v.name);
-    const id = itemId.input(v.name);
-    items.set(id, { kind: 'io', id, io: 'input', valueName: v.name, container: tree.root });
-  }
+  const ensureInput = (name: string): string => {
+    const id = itemId.input(name);
+    if (!items.has(id)) items.set(id, { kind: 'io', id, io: 'input', valueName: name, container: tree.root });
+    inputs.add(name);
+    return id;
+  };
+  for (const v of graph.inputs) if (!v.initializer) ensureInput(v.name);
   const sourceOf = (name: string, producer: Node | undefined): string | null => {
-    if (producer) return nodeRep[producer.index] ?? null;
-    return inputs.has(name) ? itemId.input(name) : null;
+    if (producer && producer.graph === graph) return nodeRep[producer.index] ?? null;
+    // In a subgraph, values of the enclosing graphs enter like graph inputs.
+    if (producer || inputs.has(name)) return ensureInput(name);
+    return null;
   };
   for (const nd of graph.nodes) {
     const to = nodeRep[nd.index];
