@@ -176,4 +176,27 @@ describe('analyze: bad or unusual graphs never throw', () => {
     expect(g.v('z').shape).toEqual([3, 2]);
     expect(r.unresolved).toEqual([]);
   });
+
+  it('stops at a model-local function that calls itself', () => {
+    const g = new GraphSpec();
+    g.input('x', 'float32', [2, 3]);
+    g.node('Loopy', ['x'], ['y'], {}, 'call');
+    const body = new GraphSpec('Loopy');
+    body.input('a', 'float32', null);
+    body.node('Loopy', ['a'], ['b'], {}, 'inner');
+    body.output('b');
+    const model = g.model();
+    model.functions.push({
+      name: 'Loopy',
+      domain: '',
+      inputs: ['a'],
+      outputs: ['b'],
+      attributes: [],
+      opsetImports: [],
+      body: body.graph,
+    });
+    const r = analyze(model);
+    expect(r.warnings).toContain("Loopy node 'inner': function 'Loopy' calls itself");
+    expect(g.v('y').shape).toBeNull();
+  });
 });

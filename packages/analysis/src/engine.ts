@@ -19,6 +19,7 @@ export class InferState {
   readonly unknownOps = new Map<string, number>();
   private readonly opsets = new Map<string, number>();
   private readonly functions = new Map<string, FunctionDef>();
+  private readonly activeFunctions = new Set<FunctionDef>();
   readonly snapshots: Snapshots;
 
   constructor(readonly model: Model) {
@@ -83,14 +84,22 @@ export class InferState {
   private functionRule(node: Node): OpRule | undefined {
     const fn = this.functions.get(`${node.domain}:${node.op}`);
     if (!fn) return undefined;
+    const active = this.activeFunctions;
     return {
       infer(ctx) {
+        // A function that (indirectly) calls itself cannot be unrolled statically.
+        if (active.has(fn)) throw new RuleError(`function '${fn.name}' calls itself`);
         const ins = node.inputs.map((v, i) => ({
           dtype: ctx.dtype(i),
           shape: v ? v.shape : null,
           folded: ctx.folded(i),
         }));
-        ctx.inferSubgraph(fn.body, ins).forEach((o, i) => ctx.output(i, o.dtype, o.shape, o.folded));
+        active.add(fn);
+        try {
+          ctx.inferSubgraph(fn.body, ins).forEach((o, i) => ctx.output(i, o.dtype, o.shape, o.folded));
+        } finally {
+          active.delete(fn);
+        }
       },
     };
   }
@@ -103,14 +112,9 @@ export class InferState {
       try {
         rule.infer(new NodeContext(node, this));
       } catch (e) {
+        // Rule errors are expected on bad models; anything else is a rule bug, reported the same way.
         const detail = e instanceof Error ? e.message : String(e);
-        const err =
-          e instanceof RuleError || !(e instanceof Error)
-            ? new ShapeInferenceError(label, node.op, detail)
-            : e;
-        this.warnings.add(
-          err instanceof ShapeInferenceError ? err.message : `${node.op} node '${label}': ${detail}`,
-        );
+        this.warnings.add(new ShapeInferenceError(label, node.op, detail).message);
       }
     } else {
       const k = node.domain ? `${node.domain}:${node.op}` : node.op;
@@ -126,7 +130,6 @@ export class InferState {
 }
 
 /** `name` of the node, or `#index` for unnamed nodes. */
-
 export function nodeLabel(node: Node): string {
   return node.name || `#${node.index}`;
 }
