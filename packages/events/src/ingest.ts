@@ -1,30 +1,23 @@
 /** Turns decoded events of one run into series, applying TensorBoard's first-metadata and purge rules. */
-import { classify, isScalarTensor } from './classify.js';
-import {
-  contentTypeOf,
-  histoToBuckets,
-  imageSize,
-  sniffFormat,
-  tensorToBuckets,
-  vdlToBuckets,
-  wavSampleRate,
-} from './convert.js';
+import { classify } from './classify.js';
 import type { ProblemCode } from './errors.js';
 import type { EventKind, EventSink } from './event.js';
 import { SessionStatus } from './event.js';
-import { decodeHParamsPluginData } from './hparams.js';
+import type { HParamsPluginData } from './hparams.js';
 import type { FileHealth, PurgeReason, Run } from './run.js';
 import { appendBounded } from './run.js';
 import { Series } from './series.js';
 import type { SummaryMetadata, ValueView } from './summary.js';
-import { readAudio, readHisto, readImage, readMetadata, ValueKind } from './summary.js';
+import { readMetadata, ValueKind } from './summary.js';
+import type { Converted } from './summary-payload.js';
+import { convertSummaryValue } from './summary-payload.js';
 import { TagTable } from './tag-table.js';
-import type { TensorValue } from './tensor.js';
-import { dtypeName, readTensor } from './tensor.js';
-import type { SeriesKind, TensorSample } from './types.js';
+import { readTensor } from './tensor.js';
+import type { SeriesKind } from './types.js';
+import { convertVdlValue, vdlClass } from './vdl-payload.js';
 import type { VdlValueView } from './visualdl.js';
-import { readBytesField, readVdlHistogram, readVdlTagValue, VdlKind } from './visualdl.js';
-import type { Cursor, Range } from './wire.js';
+import { readVdlTagValue, VdlKind } from './visualdl.js';
+import type { Cursor } from './wire.js';
 import { utf8At } from './wire.js';
 
 /**
@@ -44,13 +37,6 @@ export interface IngestOptions {
 export interface IngestListener {
   newSeries(s: Series): void;
 }
-
-const VDL_KIND_NAMES: Record<number, string> = {
-  7: 'embeddings',
-  9: 'pr_curve',
-  11: 'roc_curve',
-  13: 'hparam',
-};
 
 /** The EventSink of one run: owns the run's tag table and purge state. */
 export class RunIngestor implements EventSink {
@@ -210,54 +196,7 @@ export class RunIngestor implements EventSink {
       s.points.push(this.step, this.wall, value);
       return;
     }
-    cur.reset(buf, v.payloadStart, v.payloadEnd);
-    switch (v.kind) {
-      case VdlKind.Image: {
-        const r = readBytesField(cur, 4);
-        const bytes = r ? buf.slice(r.start, r.end) : new Uint8Array(0);
-        const [width, height] = imageSize(bytes);
-        return s.addSample(this.step, this.wall, {
-          blobs: [bytes],
-          width,
-          height,
-          format: sniffFormat(bytes),
-        });
-      }
-      case VdlKind.Audio: {
-        const a = readAudio(cur);
-        return s.addSample(this.step, this.wall, {
-          blobs: [buf.slice(a.start, a.end)],
-          labels: [],
-          sampleRate: a.sampleRate,
-          contentType: a.contentType || 'audio/wav',
-        });
-      }
-      case VdlKind.Histogram: {
-        const h = readVdlHistogram(cur);
-        return s.addSample(this.step, this.wall, vdlToBuckets(h.hist, h.edges));
-      }
-      case VdlKind.Text: {
-        const r = readBytesField(cur, 1);
-        return s.addSample(this.step, this.wall, {
-          strings: [r ? utf8At(buf, r.start, r.end) : ''],
-          shape: [],
-        });
-      }
-      case VdlKind.MetaData: {
-        const r = readBytesField(cur, 1);
-        return s.addSample(this.step, this.wall, r ? utf8At(buf, r.start, r.end) : '');
-      }
-      default: {
-        // Embeddings, PR/ROC curves, hparams: kept as raw bytes so nothing is lost.
-        const raw: TensorSample = {
-          dtype: 'bytes',
-          shape: [],
-          values: null,
-          strings: [buf.slice(v.payloadStart, v.payloadEnd)],
-        };
-        return s.addSample(this.step, this.wall, raw);
-      }
-    }
+    this.keep(s, convertVdlValue(v, cur));
   }
 
   /** Number of series created by this ingestor. */
@@ -340,147 +279,19 @@ export class RunIngestor implements EventSink {
   }
 
   private slowValue(s: Series, v: ValueView, cur: Cursor): void {
-    const buf = this.buf;
-    const step = this.step;
-    const wall = this.wall;
-    if (v.kind === ValueKind.OldHisto) {
-      this.problem(
-        'unsupported',
-        `tag '${s.tag}': obsolete_old_style_histogram is not readable; value skipped`,
-        s.tag,
-      );
-      return;
+    const c = convertSummaryValue(s.kind, v, cur, this.file.file, this.base);
+    if (c.ok && s.kind === 'hparams') {
+      const hp = c.value as HParamsPluginData;
+      if (hp.experiment) this.run.experiment = hp.experiment;
+      if (hp.sessionStartInfo) this.run.sessionStart = hp.sessionStartInfo;
+      if (hp.sessionEndInfo) this.run.sessionEnd = hp.sessionEndInfo;
     }
-    let t: TensorValue | null = null;
-    if (v.kind === ValueKind.Tensor) t = readTensor(cur.reset(buf, v.payloadStart, v.payloadEnd));
-    switch (s.kind) {
-      case 'scalar':
-        if (t && isScalarTensor(t)) return s.addScalar(step, wall, t.values![0]!);
-        return this.mismatch(s, 'is not a number');
-      case 'histogram': {
-        if (v.kind === ValueKind.Histo)
-          return s.addSample(
-            step,
-            wall,
-            histoToBuckets(readHisto(cur.reset(buf, v.payloadStart, v.payloadEnd))),
-          );
-        const h = t && t.values ? tensorToBuckets(t.shape, t.values) : null;
-        if (h) return s.addSample(step, wall, h);
-        return this.mismatch(s, 'is not a histogram');
-      }
-      case 'image': {
-        if (v.kind === ValueKind.Image) {
-          const im = readImage(cur.reset(buf, v.payloadStart, v.payloadEnd));
-          const bytes = buf.slice(im.start, im.end);
-          return s.addSample(step, wall, {
-            blobs: [bytes],
-            width: im.width,
-            height: im.height,
-            format: sniffFormat(bytes),
-          });
-        }
-        // TF2: a string tensor [width, height, image, image, …].
-        if (t && t.strings && t.strings.length >= 2) {
-          const blobs = t.strings.slice(2).map((r) => buf.slice(r.start, r.end));
-          const width = Number(utf8At(buf, t.strings[0]!.start, t.strings[0]!.end)) || 0;
-          const height = Number(utf8At(buf, t.strings[1]!.start, t.strings[1]!.end)) || 0;
-          return s.addSample(step, wall, {
-            blobs,
-            width,
-            height,
-            format: blobs[0] ? sniffFormat(blobs[0]) : 'unknown',
-          });
-        }
-        return this.mismatch(s, 'is not an image');
-      }
-      case 'audio': {
-        if (v.kind === ValueKind.Audio) {
-          const a = readAudio(cur.reset(buf, v.payloadStart, v.payloadEnd));
-          return s.addSample(step, wall, {
-            blobs: [buf.slice(a.start, a.end)],
-            labels: [],
-            sampleRate: a.sampleRate,
-            contentType: a.contentType || 'audio/wav',
-          });
-        }
-        // TF2: a string tensor [k, 2] of (encoded clip, label) or [k] of clips.
-        if (t && t.strings) {
-          const cols = t.shape.length === 2 ? t.shape[1]! : 1;
-          const blobs: Uint8Array[] = [];
-          const labels: string[] = [];
-          for (let i = 0; i < t.strings.length; i += Math.max(cols, 1)) {
-            blobs.push(buf.slice(t.strings[i]!.start, t.strings[i]!.end));
-            if (cols >= 2 && t.strings[i + 1])
-              labels.push(utf8At(buf, t.strings[i + 1]!.start, t.strings[i + 1]!.end));
-          }
-          return s.addSample(step, wall, {
-            blobs,
-            labels,
-            sampleRate: blobs[0] ? wavSampleRate(blobs[0]) : 0,
-            contentType: contentTypeOf(blobs[0] ? sniffFormat(blobs[0]) : ''),
-          });
-        }
-        return this.mismatch(s, 'is not audio');
-      }
-      case 'text':
-        if (t && t.strings)
-          return s.addSample(step, wall, {
-            strings: t.strings.map((r) => utf8At(buf, r.start, r.end)),
-            shape: t.shape,
-          });
-        return this.mismatch(s, 'is not a string tensor');
-      case 'graph':
-        if (t && t.strings)
-          return s.addSample(
-            step,
-            wall,
-            t.strings.map((r: Range) => ({
-              file: this.file.file,
-              start: this.base + r.start,
-              end: this.base + r.end,
-            })),
-          );
-        return this.mismatch(s, 'is not a string tensor');
-      case 'hparams': {
-        if (v.metaStart < 0) return this.mismatch(s, 'has no hparams metadata');
-        const m = readMetadata(cur.reset(buf, v.metaStart, v.metaEnd));
-        if (m.pluginName !== 'hparams') return this.mismatch(s, `has plugin '${m.pluginName}'`);
-        const hp = decodeHParamsPluginData(m.content);
-        if (hp.experiment) this.run.experiment = hp.experiment;
-        if (hp.sessionStartInfo) this.run.sessionStart = hp.sessionStartInfo;
-        if (hp.sessionEndInfo) this.run.sessionEnd = hp.sessionEndInfo;
-        return s.addSample(step, wall, hp);
-      }
-      default: {
-        if (!t) return this.mismatch(s, 'is not a tensor');
-        const strings = t.strings ? t.strings.map((r) => buf.slice(r.start, r.end)) : null;
-        return s.addSample(step, wall, {
-          dtype: dtypeName(t.dtype),
-          shape: t.shape,
-          values: t.values,
-          strings,
-        } satisfies TensorSample);
-      }
-    }
+    this.keep(s, c);
   }
-}
 
-function vdlClass(kind: number): { kind: SeriesKind; plugin: string } {
-  switch (kind) {
-    case VdlKind.Value:
-    case VdlKind.TagValue:
-      return { kind: 'scalar', plugin: 'scalars' };
-    case VdlKind.Image:
-      return { kind: 'image', plugin: 'images' };
-    case VdlKind.Audio:
-      return { kind: 'audio', plugin: 'audio' };
-    case VdlKind.Histogram:
-      return { kind: 'histogram', plugin: 'histograms' };
-    case VdlKind.Text:
-      return { kind: 'text', plugin: 'text' };
-    case VdlKind.MetaData:
-      return { kind: 'meta', plugin: 'visualdl_meta_data' };
-    default:
-      return { kind: 'tensor', plugin: `visualdl_${VDL_KIND_NAMES[kind] ?? 'unknown'}` };
+  private keep(s: Series, c: Converted): void {
+    if (!c.ok) this.mismatch(s, c.why);
+    else if (s.kind === 'scalar') s.addScalar(this.step, this.wall, c.value as number);
+    else s.addSample(this.step, this.wall, c.value);
   }
 }
