@@ -134,4 +134,27 @@ describe('folding of PyTorch shape arithmetic', () => {
     expect(g.v('y').shape).toEqual([null, null]);
     expect(r.warnings).toEqual([]);
   });
+
+  // class_token.expand(n, -1, -1) with a dynamic n: Shape → Gather → Concat(n, -1, -1) → Equal/Where → Expand.
+  it('expands a class token to a symbolic batch', () => {
+    const g = new GraphSpec();
+    g.input('x', 'float32', ['batch', 196, 768]);
+    g.init('token', 'float32', [1, 1, 768]);
+    g.node('Shape', ['x'], ['s']);
+    g.init('i0', 'int64', [1], [0]);
+    g.node('Gather', ['s', 'i0'], ['n'], { axis: 0 });
+    g.init('m1', 'int64', [2], [-1, -1]);
+    g.node('Concat', ['n', 'm1'], ['target'], { axis: 0 });
+    g.init('neg', 'int64', [], [-1]);
+    g.init('one', 'int64', [], [1]);
+    g.node('Equal', ['target', 'neg'], ['isneg']);
+    g.node('Where', ['isneg', 'one', 'target'], ['fixed']);
+    g.node('Expand', ['token', 'fixed'], ['tokens']);
+    g.node('Concat', ['tokens', 'x'], ['seq'], { axis: 1 });
+    g.output('seq');
+    const r = analyze(g.model());
+    expect(g.v('tokens').shape).toEqual(['batch', 1, 768]);
+    expect(g.v('seq').shape).toEqual(['batch', 197, 768]);
+    expect(r.unresolved).toEqual([]);
+  });
 });

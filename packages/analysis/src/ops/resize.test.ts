@@ -60,7 +60,15 @@ describe('Resize and Upsample', () => {
     expect(b.outs[0]?.shape).toEqual([1, 3, 30, 30]);
   });
 
-  it('Upsample with scales attribute (opset 7) and input (opset 9)', () => {
+  it('Upsample with height/width_scale (opset 1), scales attribute (opset 7) and input (opset 9)', () => {
+    const v1 = oneOp(
+      'Upsample',
+      [{ shape: [1, 3, 5, 5] }],
+      { height_scale: new F(2), width_scale: new F(3) },
+      { opset: 1 },
+    );
+    analyze(v1.model);
+    expect(v1.outs[0]?.shape).toEqual([1, 3, 10, 15]);
     const a = oneOp(
       'Upsample',
       [{ shape: [1, 1, 2, 2] }],

@@ -1,6 +1,6 @@
 /** Pad (attribute or input pads, opset 18 axes), Resize (scales or sizes, axes) and Upsample. */
 import type { Dim, Shape } from '@nnlens/ir';
-import { attrFloats, attrInts } from '../attrs.js';
+import { attrFloat, attrFloats, attrInts } from '../attrs.js';
 import { dimAdd } from '../dims.js';
 import { RuleError } from '../errors.js';
 import type { InferContext, OpRule } from '../rule.js';
@@ -80,8 +80,11 @@ const upsample: OpRule = {
   infer(ctx) {
     const x = ctx.shape(0);
     if (x === null) return ctx.output(0, ctx.dtype(0), null);
-    // Opsets 7-8: 'scales' attribute; opset 9: input 1.
-    const scales = attrFloats(ctx.node, 'scales') ?? (ctx.folded(1)?.data as number[] | undefined);
+    // Opset 1: height_scale/width_scale on NCHW; opsets 7-8: 'scales' attribute; opset 9: input 1.
+    const hw = [attrFloat(ctx.node, 'height_scale'), attrFloat(ctx.node, 'width_scale')];
+    const old =
+      hw[0] !== undefined && hw[1] !== undefined && x.length === 4 ? [1, 1, hw[0], hw[1]] : undefined;
+    const scales = attrFloats(ctx.node, 'scales') ?? old ?? (ctx.folded(1)?.data as number[] | undefined);
     if (!scales || !scales.every((s) => typeof s === 'number'))
       return ctx.output(
         0,
