@@ -51,6 +51,19 @@ describe('buildScopeTree', () => {
     expect(flat.scopeSource.filter((s) => s === 'neighbour').length).toBeGreaterThan(0);
   });
 
+  it('recovers nearly all DenseNet scopes from weight names alone (PyTorch < 1.13 names)', () => {
+    const scoped = makeSyntheticDenseNet(1000).graph;
+    const flat = makeSyntheticDenseNet(1000).graph;
+    flat.nodes.forEach((n, i) => (n.name = `${n.op}_${i}`));
+    const a = buildScopeTree(scoped);
+    const b = buildScopeTree(flat);
+    expect(b.scopeSource.includes('name')).toBe(false);
+    const differ = a.groupOfNode.filter((g, i) => g !== b.groupOfNode[i]).length;
+    // Only Concats at block boundaries are ambiguous without names (they read other modules).
+    expect(differ / scoped.nodes.length).toBeLessThan(0.05);
+    expect([...b.groups.keys()].sort()).toEqual([...a.groups.keys()].sort());
+  });
+
   it('marks identical sibling blocks as repeats', () => {
     const t = buildScopeTree(resnetLike('scoped'));
     const [b0, b1] = t.groups.get('layer1')!.children;
