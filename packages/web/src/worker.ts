@@ -27,6 +27,12 @@ function handle(req: WorkerRequest): {
       session = opened.session;
       return { result: opened.result, transfer: [] };
     }
+    case 'openSynthetic': {
+      session = null;
+      const opened = ModelSession.synthetic(req.nodes);
+      session = opened.session;
+      return { result: opened.result, transfer: [] };
+    }
     case 'layout':
       return { result: need().layout(req.path, req.expanded), transfer: [] };
     case 'graph':

@@ -38,9 +38,14 @@ function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: numb
   ctx.roundRect(x, y, w, h, Math.min(r, w / 2, h / 2));
 }
 
-function edgePath(ctx: Ctx, e: SceneEdge): void {
+function edgePath(ctx: Ctx, e: SceneEdge, straight = false): void {
   const p = e.points;
   ctx.moveTo(p[0]!, p[1]!);
+  if (straight) {
+    // Far out, rounded corners are invisible and cost path complexity.
+    for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i]!, p[i + 1]!);
+    return;
+  }
   if (e.bezier) {
     for (let i = 2; i + 5 < p.length; i += 6)
       ctx.bezierCurveTo(p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!, p[i + 4]!, p[i + 5]!);
@@ -92,21 +97,41 @@ function drawFrame(ctx: Ctx, g: SceneGroup, k: number, text: boolean): void {
   ctx.lineWidth = 1 / k;
   ctx.strokeStyle = UI.groupStroke;
   ctx.stroke();
-  // Header label: world-sized when zoomed in, screen-sized (so still readable) when zoomed out.
-  const size = text ? 11 : 11 / k;
-  if (g.w * k < 40) return;
-  ctx.font = `600 ${size}px ${FONT_FAMILY}`;
+  if (g.w * k >= 40) drawFrameLabel(ctx, g, k, text);
+}
+
+/** Header label: world-sized when zoomed in, screen-sized (so still readable) when zoomed out. */
+function drawFrameLabel(ctx: Ctx, g: SceneGroup, k: number, text: boolean): void {
+  const unit = text ? 1 : 1 / k;
+  ctx.font = `600 ${11 * unit}px ${FONT_FAMILY}`;
   ctx.fillStyle = UI.groupLabel;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
   const count = ` · ${g.nodeCount}`;
-  const label = fitText(ctx, g.label, g.w - 16 / (text ? 1 : k) - ctx.measureText(count).width);
-  const baseY = text ? g.y + 15 : g.y + 15 / k;
-  ctx.fillText(label, g.x + 8 / (text ? 1 : k), baseY);
+  const label = fitText(ctx, g.label, g.w - 16 * unit - ctx.measureText(count).width);
+  const baseY = g.y + 15 * unit;
+  ctx.fillText(label, g.x + 8 * unit, baseY);
   const lw = ctx.measureText(label).width;
-  ctx.font = `400 ${size}px ${FONT_FAMILY}`;
+  ctx.font = `400 ${11 * unit}px ${FONT_FAMILY}`;
   ctx.fillStyle = UI.groupMuted;
-  ctx.fillText(count, g.x + 8 / (text ? 1 : k) + lw, baseY);
+  ctx.fillText(count, g.x + 8 * unit + lw, baseY);
+}
+
+/** Zoomed out: frames batched into two fills and one stroke; labels only where they fit on screen. */
+function drawFramesOverview(ctx: Ctx, frames: SceneGroup[], k: number): void {
+  for (const parity of [0, 1]) {
+    ctx.beginPath();
+    for (const g of frames)
+      if (g.depth % 2 === parity) roundRect(ctx, g.x, g.y, g.w, g.h, 8 / Math.max(1, k * 8));
+    ctx.fillStyle = UI.groupFill[parity]!;
+    ctx.fill();
+  }
+  ctx.beginPath();
+  for (const g of frames) roundRect(ctx, g.x, g.y, g.w, g.h, 8 / Math.max(1, k * 8));
+  ctx.lineWidth = 1 / k;
+  ctx.strokeStyle = UI.groupStroke;
+  ctx.stroke();
+  for (const g of frames) if (g.w * k >= 40 && g.h * k >= 16) drawFrameLabel(ctx, g, k, false);
 }
 
 /** `82 nodes · × 24` on the first of a run of repeated blocks, `82 nodes · 2 of 24` on the others. */
@@ -217,11 +242,14 @@ export function drawScene(ctx: Ctx, scene: Scene, o: DrawOptions): DrawStats {
   // Groups: expanded frames first (parents before children), collapsed boxes with the nodes.
   const groupIds = scene.groupIndex.query(qx0, qy0, qx1, qy1).sort((a, b) => a - b);
   const collapsed: number[] = [];
+  const frames: SceneGroup[] = [];
   for (const gi of groupIds) {
     const g = scene.groups[gi]!;
-    if (g.expanded) drawFrame(ctx, g, k, opText);
+    if (g.expanded) frames.push(g);
     else collapsed.push(gi);
   }
+  if (opText) for (const g of frames) drawFrame(ctx, g, k, true);
+  else drawFramesOverview(ctx, frames, k);
 
   // Edges in one path; emphasised ones on top.
   const edgeIds = scene.edgeIndex.query(qx0, qy0, qx1, qy1);
@@ -229,7 +257,8 @@ export function drawScene(ctx: Ctx, scene: Scene, o: DrawOptions): DrawStats {
   ctx.strokeStyle = UI.edge;
   ctx.lineCap = 'round';
   ctx.beginPath();
-  for (const ei of edgeIds) if (!o.highlightEdges.has(ei)) edgePath(ctx, scene.edges[ei]!);
+  const straight = k < 0.15 && !full;
+  for (const ei of edgeIds) if (!o.highlightEdges.has(ei)) edgePath(ctx, scene.edges[ei]!, straight);
   ctx.stroke();
   if (k >= LOD.arrows || full) {
     ctx.fillStyle = UI.edge;

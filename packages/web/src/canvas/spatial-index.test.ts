@@ -28,3 +28,14 @@ describe('GridIndex', () => {
     expect(hits.length).toBeLessThan(200);
   });
 });
+
+describe('GridIndex bounds', () => {
+  it('answers a query far larger than the content by returning everything, once', () => {
+    const g = new GridIndex(3, 10);
+    g.insert(0, 0, 0, 5, 5);
+    g.insert(1, 100, 100, 105, 105);
+    g.insert(2, 50, 50, 55, 55);
+    expect(g.query(-1e7, -1e7, 1e7, 1e7).sort()).toEqual([0, 1, 2]);
+    expect(g.query(-1e7, -1e7, 20, 20)).toEqual([0]);
+  });
+});

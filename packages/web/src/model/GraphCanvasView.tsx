@@ -5,7 +5,7 @@ import { GraphCanvas } from '../canvas/graph-canvas.js';
 import type { Hit } from '../canvas/hit-test.js';
 import type { Scene } from '../canvas/scene.js';
 import { installViewHook } from './automation.js';
-import { recordTimings } from './readiness.js';
+import { recordFrame } from './readiness.js';
 import type { ModelState } from './store.js';
 
 function groupAnchor(scene: Scene, groupId: string): [number, number] | null {
@@ -45,9 +45,7 @@ export function GraphCanvasView({
       onSceneDrawn(sc, _stats, ms) {
         modelStore.markDrawn(sc.drawnNodeCount, ms);
       },
-      onFrame(ms) {
-        recordTimings({ lastFrame: ms });
-      },
+      onFrame: recordFrame,
     });
     canvas.current = c;
     onReady(c);
@@ -55,7 +53,7 @@ export function GraphCanvasView({
       c,
       ref.current!,
       () => shown.current,
-      () => latest.current.state.graph?.nodes.map((n) => n.name) ?? [],
+      () => latest.current.state.graph,
     );
     return () => {
       unhook();

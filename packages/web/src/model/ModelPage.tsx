@@ -14,10 +14,15 @@ function useInitialModel(): ServerModel[] {
   const [models, setModels] = useState<ServerModel[]>([]);
   useEffect(() => {
     modelStore.warmUp();
-    const url = new URLSearchParams(location.search).get('url');
+    const params = new URLSearchParams(location.search);
+    const url = params.get('url');
+    const synthetic = Number(params.get('synthetic'));
     if (!started && url) {
       started = true;
       void modelStore.openUrl(url);
+    } else if (!started && synthetic > 0) {
+      started = true;
+      void modelStore.openSynthetic(Math.min(synthetic, 200_000));
     }
     void listServerModels().then((list) => {
       setModels(list);

@@ -2,6 +2,7 @@
 import type { GraphCanvas } from '../canvas/graph-canvas.js';
 import type { Scene } from '../canvas/scene.js';
 import type { Viewport } from '../canvas/viewport.js';
+import type { GraphView } from '../shared/view-model.js';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -11,6 +12,8 @@ export interface NnlensViewHook {
   nodeBox(node: number | string): Box | null;
   /** Box of a group (collapsed box or expanded frame) by group id. */
   groupBox(groupId: string): (Box & { expanded: boolean }) | null;
+  /** Op nodes drawn in the current layout, in drawing order. */
+  drawnNodes(): { index: number; name: string; op: string }[];
   /** Group ids in the current layout. */
   groups(): { id: string; expanded: boolean; nodeCount: number }[];
   viewport(): Viewport;
@@ -30,7 +33,7 @@ export function installViewHook(
   canvas: GraphCanvas,
   el: HTMLCanvasElement,
   scene: () => Scene | null,
-  nodeNames: () => string[],
+  graph: () => GraphView | null,
 ): () => void {
   const page = (b: Box): Box => {
     const r = el.getBoundingClientRect();
@@ -40,7 +43,8 @@ export function installViewHook(
     nodeBox(node) {
       const sc = scene();
       if (!sc) return null;
-      const index = typeof node === 'number' ? node : nodeNames().indexOf(node);
+      const index =
+        typeof node === 'number' ? node : (graph()?.nodes.findIndex((n) => n.name === node) ?? -1);
       const i = sc.nodeByGraphIndex.get(index);
       if (i === undefined) return null;
       const n = sc.nodes[i]!;
@@ -49,6 +53,14 @@ export function installViewHook(
     groupBox(groupId) {
       const g = scene()?.groups.find((x) => x.groupId === groupId);
       return g ? { ...page(canvas.toScreen(g.x, g.y, g.w, g.h)), expanded: g.expanded } : null;
+    },
+    drawnNodes() {
+      const g = graph();
+      const sc = scene();
+      if (!g || !sc) return [];
+      return sc.nodes
+        .filter((n) => n.nodeIndex >= 0)
+        .map((n) => ({ index: n.nodeIndex, name: g.nodes[n.nodeIndex]!.name, op: g.nodes[n.nodeIndex]!.op }));
     },
     groups: () =>
       scene()?.groups.map((g) => ({ id: g.groupId, expanded: g.expanded, nodeCount: g.nodeCount })) ?? [],

@@ -25,7 +25,17 @@ export interface NnlensTimings {
 declare global {
   interface Window {
     __nnlensTimings?: NnlensTimings;
+    /** Durations of the most recent drawn frames (ms), newest last. */
+    __nnlensFrames?: number[];
   }
+}
+
+/** Records one drawn frame's duration (keeps the last 1,000). */
+export function recordFrame(ms: number): void {
+  const frames = (window.__nnlensFrames ??= []);
+  frames.push(ms);
+  if (frames.length > 1000) frames.splice(0, frames.length - 1000);
+  if (window.__nnlensTimings) window.__nnlensTimings.lastFrame = ms;
 }
 
 /** Sets the page state; 'ready' also records how many nodes the view drew. */

@@ -55,20 +55,6 @@ export function ancestorsOf(graph: GraphView, node: number): string[] {
   return out;
 }
 
-/** Descendant group ids (the group included). */
-function subtree(graph: GraphView, id: string): string[] {
-  const byId = new Map(graph.groups.map((g) => [g.id, g]));
-  const out: string[] = [];
-  const stack = [id];
-  while (stack.length) {
-    const g = byId.get(stack.pop()!);
-    if (!g) continue;
-    out.push(g.id);
-    stack.push(...g.children);
-  }
-  return out;
-}
-
 /** The store: a tiny external store for useSyncExternalStore. */
 export class ModelStore {
   private state: ModelState = INITIAL;
@@ -112,12 +98,22 @@ export class ModelStore {
     return this.load(url.split('/').pop() || url, () => bytesFromUrl(url));
   }
 
+  /** Opens a generated DenseNet-like graph of about `nodes` nodes (for trying big graphs). */
+  openSynthetic(nodes: number): Promise<void> {
+    const name = `synthetic-densenet-${nodes}`;
+    return this.load(
+      name,
+      async () => ({ name, bytes: new ArrayBuffer(0), sidecars: new Map(), fetchSidecar: null }),
+      nodes,
+    );
+  }
+
   /** Opens one of the server's models. */
   openServerModel(m: ServerModel): Promise<void> {
     return this.load(m.name, () => bytesFromServer(m));
   }
 
-  private async load(name: string, fetchBytes: () => Promise<ModelBytes>): Promise<void> {
+  private async load(name: string, fetchBytes: () => Promise<ModelBytes>, synthetic = 0): Promise<void> {
     const seq = ++this.openSeq;
     setPageState('loading');
     this.set({ status: { kind: 'loading', name, step: 'Reading file…' }, selection: null });
@@ -138,15 +134,17 @@ export class ModelStore {
     try {
       // The worker gets a copy when the bytes may be needed again; otherwise they move without copying.
       const sidecars: [string, ArrayBuffer][] = [...src.sidecars];
-      const { view, timings } = await this.client().call(
-        { type: 'open', name: src.name, bytes: src.bytes, sidecars },
-        [src.bytes, ...sidecars.map(([, b]) => b)],
-      );
+      const { view, timings } = synthetic
+        ? await this.client().call({ type: 'openSynthetic', nodes: synthetic })
+        : await this.client().call({ type: 'open', name: src.name, bytes: src.bytes, sidecars }, [
+            src.bytes,
+            ...sidecars.map(([, b]) => b),
+          ]);
       if (seq !== this.openSeq) return;
       const worker = timings.parse + timings.analyze + timings.tree + timings.layout + timings.view;
       recordTimings({ ...timings, transfer: performance.now() - t0 - worker });
       this.drawnAt = { start: t0, pending: true };
-      view.info.fileBytes = fileBytes;
+      if (!synthetic) view.info.fileBytes = fileBytes;
       this.set({
         status: { kind: 'ready' },
         model: view,
@@ -216,9 +214,10 @@ export class ModelStore {
   toggleGroup(groupId: string, expand: boolean): Promise<void> {
     const g = this.state.graph;
     if (!g) return Promise.resolve();
+    // Collapsing keeps the inner groups' state, so expanding again restores the view the user had.
     const expanded = new Set(g.layout.expanded);
     if (expand) expanded.add(groupId);
-    else for (const id of subtree(g, groupId)) if (id !== g.rootGroup) expanded.delete(id);
+    else expanded.delete(groupId);
     return this.relayout(expanded, { anchorGroup: groupId, reveal: null });
   }
 

@@ -4,6 +4,8 @@ import type { GraphView, LayoutView, ModelView, TensorStatsView, WorkerTimings }
 /** What the page can ask the worker. */
 export type WorkerRequest =
   | { type: 'open'; name: string; bytes: ArrayBuffer; sidecars: [string, ArrayBuffer][] }
+  /** A generated DenseNet-like graph of about `nodes` nodes (benchmarks, `?synthetic=N`). */
+  | { type: 'openSynthetic'; nodes: number }
   | { type: 'layout'; path: string; expanded: string[] }
   | { type: 'graph'; path: string }
   | { type: 'tensorStats'; path: string; value: string }
@@ -13,6 +15,7 @@ export type WorkerRequest =
 /** The result type of each request. */
 export interface WorkerResults {
   open: { view: ModelView; timings: WorkerTimings };
+  openSynthetic: { view: ModelView; timings: WorkerTimings };
   layout: { layout: LayoutView; ms: number };
   graph: { graph: GraphView };
   tensorStats: { stats: TensorStatsView };

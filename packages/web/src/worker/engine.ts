@@ -3,5 +3,5 @@ export { attachExternalData, externalDataFiles, openModel, ModelFormatError } fr
 export type { ModelSource } from '@nnlens/formats';
 export { analyze } from '@nnlens/analysis';
 export type { ModelAnalysis, NodeCost } from '@nnlens/analysis';
-export { buildScopeTree, layoutGraph } from '@nnlens/layout';
+export { buildScopeTree, layoutGraph, makeSyntheticDenseNet } from '@nnlens/layout';
 export type { GraphLayout, LayoutOptions, ScopeGroup, ScopeTree } from '@nnlens/layout';

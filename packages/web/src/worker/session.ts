@@ -9,6 +9,7 @@ import {
   buildScopeTree,
   externalDataFiles,
   layoutGraph,
+  makeSyntheticDenseNet,
   openModel,
   type ModelAnalysis,
   type ScopeTree,
@@ -29,6 +30,9 @@ interface GraphState {
 }
 
 const now = (): number => performance.now();
+
+/** A new session and the page's first view of it. */
+type Opened = { session: ModelSession; result: WorkerResults['open'] };
 // One measurer per worker: its cache makes repeated ops (Conv, Relu, …) cost one measurement each.
 let measure: ReturnType<typeof canvasMeasure> | null = null;
 
@@ -41,17 +45,31 @@ export class ModelSession {
   ) {}
 
   /** Opens bytes (plus sidecar files) and returns the page's view of the main graph. */
-  static open(
-    name: string,
-    bytes: Uint8Array,
-    sidecars: Map<string, Uint8Array>,
-  ): { session: ModelSession; result: WorkerResults['open'] } {
+  static open(name: string, bytes: Uint8Array, sidecars: Map<string, Uint8Array>): Opened {
     const t0 = now();
     const model = openModel({ name, bytes, sidecars });
     const warnings: string[] = [];
     const external = externalDataFiles(model);
     const present = new Map([...sidecars].filter(([k]) => external.includes(k)));
     if (present.size) warnings.push(...attachExternalData(model, present));
+    return ModelSession.fromModel(model, name, bytes.byteLength, external, warnings, now() - t0);
+  }
+
+  /** A generated DenseNet-like model of about `nodes` nodes. */
+  static synthetic(nodes: number): Opened {
+    const t0 = now();
+    const model = makeSyntheticDenseNet(nodes);
+    return ModelSession.fromModel(model, `synthetic-densenet-${nodes}`, 0, [], [], now() - t0);
+  }
+
+  private static fromModel(
+    model: Model,
+    name: string,
+    fileBytes: number,
+    external: string[],
+    warnings: string[],
+    parseMs: number,
+  ): Opened {
     const t1 = now();
     const analysis = analyze(model);
     const t2 = now();
@@ -63,7 +81,7 @@ export class ModelSession {
     const t4 = now();
     const graph = buildGraphView(model, state.graph, '', analysis, state.tree, layout);
     const view = {
-      info: modelInfoView(model, name, bytes.byteLength, external, [...warnings, ...analysis.warnings]),
+      info: modelInfoView(model, name, fileBytes, external, [...warnings, ...analysis.warnings]),
       totals: totalsView(analysis),
       graph,
     };
@@ -72,7 +90,7 @@ export class ModelSession {
       session,
       result: {
         view,
-        timings: { parse: t1 - t0, analyze: t2 - t1, tree: t3 - t2, layout: t4 - t3, view: t5 - t4 },
+        timings: { parse: parseMs, analyze: t2 - t1, tree: t3 - t2, layout: t4 - t3, view: t5 - t4 },
       },
     };
   }
