@@ -8,22 +8,28 @@ describeCorpus('analyze() speed on the big graphs (target: well under 100 ms)', 
     ['onnx/transformer_encoder_24l_identical_layers.onnx', 1959],
     ['analyzer/onnx_graph_only/vit_b_16.onnx', 952],
   ])('%s', (path, nodes) => {
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const bytes = readCorpus(path);
+    for (let i = 0; i < 9; i++) {
       // A fresh model each time: the first analysis of a model is the one users wait for.
-      const model = openModel({ name: path, bytes: readCorpus(path) });
+      const model = openModel({ name: path, bytes });
       expect(model.graph.nodes.length).toBe(nodes);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       analyze(model);
-      times.push(performance.now() - t0);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    times.sort((a, b) => a - b);
-    const [min, median] = [times[0] as number, times[3] as number];
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const [w, c] = [sorted(wall), sorted(cpu)];
     console.log(
-      `${path}: analyze() min ${min.toFixed(1)} ms, median ${median.toFixed(1)} ms (fresh model each run)`,
+      `${path}: analyze() wall min ${w[0]?.toFixed(1)} / median ${w[4]?.toFixed(1)} ms, ` +
+        `CPU min ${c[0]?.toFixed(1)} / median ${c[4]?.toFixed(1)} ms (fresh model each run)`,
     );
-    // The minimum is what the code costs; the median also measures whoever else shares the 2 cores.
-    expect(min).toBeLessThan(100);
-    expect(median).toBeLessThan(300);
+    // CPU time, not wall time: other processes share the 2 cores, and being descheduled is not our cost.
+    expect(c[0]).toBeLessThan(100);
+    expect(c[4]).toBeLessThan(300);
   });
 });
