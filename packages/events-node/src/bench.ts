@@ -21,6 +21,10 @@ export interface BenchResult {
   generatedSeconds: number | null;
   seconds: number;
   mbPerSec: number;
+  /** CPU time of the process (user + system, all threads) while ingesting. */
+  cpuSeconds: number;
+  /** Throughput per core: bytes per CPU-second, unaffected by other load on the machine. */
+  mbPerCpuSec: number;
   scalarPoints: number;
   /** points × 20 B: int64 step + float64 wall time + float32 value, the data's native width. */
   rawPayloadBytes: number;
@@ -137,9 +141,12 @@ export async function benchIngest(dir: string, opts: BenchOptions = {}): Promise
   const timer = setInterval(sample, 2);
   const tailer = new LogdirTailer(dir);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const unsubscribe = tailer.store.subscribe(sample);
   await tailer.poll();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(timer);
   sample();
   unsubscribe();
@@ -152,6 +159,8 @@ export async function benchIngest(dir: string, opts: BenchOptions = {}): Promise
     generatedSeconds,
     seconds,
     mbPerSec: existing.bytes / 1e6 / seconds,
+    cpuSeconds,
+    mbPerCpuSec: existing.bytes / 1e6 / cpuSeconds,
     scalarPoints: mem.scalarPoints,
     rawPayloadBytes: raw,
     storeBytes: mem.bytes,

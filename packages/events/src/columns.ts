@@ -46,6 +46,19 @@ export class Columns {
     this.length++;
   }
 
+  /** Appends [step, wall, value] from a scratch array (the allocation-free path of push). */
+  pushPoint(p: Float64Array): void {
+    let c = this.chunks[this.chunks.length - 1];
+    if (c === undefined || c.n === c.steps.length) c = this.grow();
+    const i = c.n++;
+    c.steps[i] = p[0]!;
+    c.walls[i] = p[1]!;
+    const v = c.values!;
+    if (v instanceof Float32Array && Math.fround(p[2]!) !== p[2]! && p[2] === p[2]) this.widen(c)[i] = p[2]!;
+    else v[i] = p[2]!;
+    this.length++;
+  }
+
   /** Step of the last point (NaN when empty). */
   lastStep(): number {
     const c = this.chunks[this.chunks.length - 1];

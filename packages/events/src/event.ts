@@ -43,7 +43,16 @@ export interface EventSink {
   value(v: ValueView, cur: Cursor): void;
   /** Called after the last value of a summary event. */
   end(): void;
+  /**
+   * Optional fast path for the commonest event, one `simple_value` ([step, wall time, value] in
+   * `point`): return false to have the event decoded the general way (nothing recorded then).
+   */
+  simpleScalar?(tagStart: number, tagEnd: number, point: Float64Array): boolean;
 }
+
+// [step, wall time, value] of the fast path. Doubles passed as call arguments are boxed on the heap
+// when the callee is not inlined; a shared typed array keeps the per-record path allocation-free.
+const point = new Float64Array(3);
 
 const view = newValueView();
 
@@ -52,6 +61,7 @@ const view = newValueView();
  * as RustBoard refuses such events). Throws WireError on malformed bytes; values already delivered stay.
  */
 export function decodeEvent(cur: Cursor, sink: EventSink): boolean {
+  if (sink.simpleScalar && simpleScalar(cur, sink)) return true;
   const buf = cur.buf;
   const end = cur.end;
   let wall = 0;
@@ -141,4 +151,43 @@ export function decodeEvent(cur: Cursor, sink: EventSink): boolean {
   }
   sink.end();
   return true;
+}
+
+/**
+ * Recognises the byte layout every writer uses for one scalar — `09 wall | 10 step | 2a n | 0a n |
+ * 0a n tag | 15 f32` with one-byte lengths — and hands it to the sink without the general decoder.
+ * Anything else (other fields, field order, long tags, negative steps) returns false.
+ */
+function simpleScalar(cur: Cursor, sink: EventSink): boolean {
+  const b = cur.buf;
+  const end = cur.end;
+  let p = cur.pos;
+  if (end - p < 20 || b[p] !== 0x09) return false;
+  const wall = cur.view.getFloat64(p + 1, true);
+  p += 9;
+  let step = 0;
+  if (b[p] === 0x10) {
+    p++;
+    // Up to 5 varint bytes (steps < 2^35); longer ones take the general path.
+    let shift = 1;
+    for (let i = 0; ; i++) {
+      if (i === 5) return false;
+      const c = b[p++]!;
+      step += (c & 0x7f) * shift;
+      shift *= 128;
+      if (c < 0x80) break;
+    }
+  }
+  if (b[p] !== 0x2a || b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== end) return false;
+  p += 2;
+  if (b[p] !== 0x0a || b[p + 1]! >= 0x80 || p + 2 + b[p + 1]! !== end) return false;
+  p += 2;
+  if (b[p] !== 0x0a || b[p + 1]! >= 0x80) return false;
+  const tagStart = p + 2;
+  const tagEnd = tagStart + b[p + 1]!;
+  if (tagEnd + 5 !== end || b[tagEnd] !== 0x15 || wall !== wall) return false;
+  point[0] = step;
+  point[1] = wall;
+  point[2] = cur.view.getFloat32(tagEnd + 1, true);
+  return sink.simpleScalar!(tagStart, tagEnd, point);
 }

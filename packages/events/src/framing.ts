@@ -1,6 +1,6 @@
 /** Record framing of TFRecord (CRC-checked) and VisualDL (bare length) files: find whole records in a buffer. */
 import type { Crc32cFn } from './crc32c.js';
-import { crc32cJs, maskCrc32c } from './crc32c.js';
+import { crc32cInt, maskedInt } from './crc32c.js';
 
 /** Which container a log file uses. */
 export type LogFormat = 'tfevents' | 'visualdl';
@@ -27,6 +27,10 @@ function u32le(b: Uint8Array, p: number): number {
   return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
 }
 
+function i32le(b: Uint8Array, p: number): number {
+  return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+}
+
 /**
  * Scans TFRecords `u64 len | u32 maskedCrc(len) | data | u32 maskedCrc(data)` in `buf[0, n)`.
  * A header that fails its CRC stops the scan: without a trusted length there is no next record.
@@ -43,7 +47,7 @@ export function scanTfRecords(
     if (pos === n) return { consumed: pos, stop: 'end' };
     if (n - pos < 12) return { consumed: pos, stop: 'truncated' };
     // The header is always 8 bytes: the JS table beats any native call at that size.
-    if (maskCrc32c(crc32cJs(buf, pos, pos + 8)) !== u32le(buf, pos + 8))
+    if (maskedInt(crc32cInt(buf, pos, pos + 8)) !== i32le(buf, pos + 8))
       return { consumed: pos, stop: 'length_crc' };
     const hi = u32le(buf, pos + 4);
     const len = u32le(buf, pos);
@@ -52,7 +56,7 @@ export function scanTfRecords(
     const start = pos + 12;
     const end = start + len;
     if (end + 4 > n) return { consumed: pos, stop: 'truncated' };
-    const ok = maskCrc32c(crc(buf, start, end)) === u32le(buf, end);
+    const ok = maskedInt(crc(buf, start, end)) === i32le(buf, end);
     visit(buf, start, end, pos, ok);
     pos = end + 4;
   }

@@ -1,7 +1,7 @@
 /** @nnlens/events: TensorBoard/VisualDL logs in the browser or Node — read, store, query, export, encode. */
 
-/** CRC-32C in JS (slicing-by-8); the default checksum. */
-export { crc32cJs, maskCrc32c } from './crc32c.js';
+/** CRC-32C in JS (slicing-by-8): unsigned, and the allocation-free int32 form; TFRecord masking. */
+export { crc32cJs, crc32cInt, maskCrc32c } from './crc32c.js';
 /** Signature of an injectable CRC-32C over `buf[start, end)`. */
 export type { Crc32cFn } from './crc32c.js';
 /** Typed error for invalid input, with file and byte offset. */

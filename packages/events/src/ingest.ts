@@ -157,6 +157,17 @@ export class RunIngestor implements EventSink {
     this.slowValue(s, v, cur);
   }
 
+  simpleScalar(tagStart: number, tagEnd: number, point: Float64Array): boolean {
+    const s = this.tags.get(this.buf, tagStart, tagEnd);
+    if (s === undefined || s.kind !== 'scalar') return false;
+    this.begin('summary', point[0]!, point[1]!);
+    s.read++;
+    if (this.outOfOrder || this.opts.purge === 'preempt') this.restartRules(s);
+    s.points.pushPoint(point);
+    if (this.pendingPurge) this.end();
+    return true;
+  }
+
   end(): void {
     if (this.pendingPurge) {
       this.recordPurge('out_of_order', this.pendingPurge.tags, this.pendingPurge.removed);
