@@ -210,11 +210,6 @@ export class RunIngestor implements EventSink {
     this.keep(s, convertVdlValue(v, cur));
   }
 
-  /** Number of series created by this ingestor. */
-  get size(): number {
-    return this.seriesCount;
-  }
-
   private restartRules(s: Series): void {
     if (this.outOfOrder) {
       if (s.purgeSerial === this.serial) return;

@@ -1,6 +1,7 @@
 /** Resumption: a file fed in random pieces yields exactly what the whole file yields, and what the truth says. */
 import { describe, expect, it } from 'vitest';
 import { describeCorpus, readCorpus, readCorpusJson } from '../../../test/corpus.js';
+import { EventsError } from './errors.js';
 import { EventStore } from './store.js';
 
 function pieces(len: number, seed: number, max: number): number[] {
@@ -139,6 +140,14 @@ describe('LogFileReader limits', () => {
     r.push(b);
     expect(r.health.dead).toBe(true);
     expect(store.problems()[0]!.code).toBe('record_too_large');
+  });
+
+  it('refuses bytes offered at the wrong offset with a typed error naming file and offset', () => {
+    const r = new EventStore().openFile('r', 'events.out.tfevents.x');
+    expect(() => r.read(new Uint8Array(4), 7)).toThrow(EventsError);
+    expect(() => r.read(new Uint8Array(4), 7)).toThrow(
+      'events.out.tfevents.x: bytes offered out of order (reading resumes at 0) at byte 7',
+    );
   });
 
   it('accepts 0-byte and header-only files as normal', () => {

@@ -1,5 +1,6 @@
 /** Reads one log file incrementally: framing, CRC policy, damage accounting and resumption at the last whole record. */
 import type { Crc32cFn } from './crc32c.js';
+import { EventsError } from './errors.js';
 import { decodeEvent } from './event.js';
 import type { LogFormat, ScanResult } from './framing.js';
 import { scanTfRecords, scanVdlRecords } from './framing.js';
@@ -56,7 +57,8 @@ export class LogFileReader {
   read(buf: Uint8Array, at: number): number {
     const h = this.health;
     if (h.dead) return 0;
-    if (at !== h.offset) throw new RangeError(`${h.file}: read at ${at} but reading resumes at ${h.offset}`);
+    if (at !== h.offset)
+      throw new EventsError('io', h.file, at, `bytes offered out of order (reading resumes at ${h.offset})`);
     const ing = this.ingestor;
     const cur = this.cur;
     const visit = (b: Uint8Array, start: number, end: number, pos: number, ok: boolean) => {
