@@ -118,8 +118,19 @@ export class LogdirTailer {
     if (!fh) return 0;
     try {
       return await this.readRange(fh, f.reader, f.size);
+    } catch (e) {
+      // An I/O error (EIO, a vanished network mount) costs this poll, not the process: retried next poll.
+      this.store
+        .getRun(f.run)
+        ?.addProblem({
+          code: 'io',
+          file: f.path,
+          offset: h.offset,
+          message: `read failed: ${(e as Error).message}`,
+        });
+      return 0;
     } finally {
-      await fh.close();
+      await fh.close().catch(() => undefined);
     }
   }
 
