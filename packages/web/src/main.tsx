@@ -1,11 +1,5 @@
-/** Entry point: mounts the app. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
-import './styles/theme.css';
+/** Entry point: starts the model worker first, then loads and mounts the app (a separate, larger chunk). */
+import { bootWorker } from './model/worker-boot.js';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+bootWorker();
+void import('./app/mount.js');

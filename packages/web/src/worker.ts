@@ -51,10 +51,15 @@ function handle(req: WorkerRequest): {
   }
 }
 
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
 scope.onmessage = (e) => {
   const { id, request } = e.data;
+  const startedAt = wallClock();
   try {
     const { result, transfer } = handle(request);
+    // Open replies carry wall-clock marks so the page can tell message latency from work.
+    if ('timings' in result) Object.assign(result.timings, { startedAt, repliedAt: wallClock() });
     scope.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {
     scope.postMessage({ id, ok: false, error: toFailure(err) });

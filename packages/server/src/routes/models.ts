@@ -27,7 +27,8 @@ function sendFile(reply: FastifyReply, file: ServedFile, maxFileBytes: number, w
   reply.header('content-length', String(file.size));
   reply.header('cache-control', 'no-cache');
   reply.header('content-disposition', contentDisposition(file.path));
-  return reply.send(createReadStream(file.path));
+  // 1 MiB reads: model files are large and read once, start to end.
+  return reply.send(createReadStream(file.path, { highWaterMark: 1 << 20 }));
 }
 
 /** Registers `/api/models`, `/api/models/:id/file` and `/api/models/:id/sidecar/:name`. */

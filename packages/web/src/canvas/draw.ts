@@ -1,5 +1,5 @@
 /** Draws a scene on a 2D canvas for one viewport, culled to what is visible, with level of detail by zoom. */
-import { BOX, DETAIL_FONT, FONT_FAMILY, OP_FONT } from '../shared/node-metrics.js';
+import { BOX, DETAIL_FONT, FONT_FAMILY, IO_FONT, OP_FONT } from '../shared/node-metrics.js';
 import type { OpCategory } from '../shared/op-category.js';
 import { CATEGORY_COLORS, UI } from './palette.js';
 import type { Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
@@ -207,6 +207,7 @@ function drawNodeDetailed(ctx: Ctx, n: SceneNode, k: number, detailText: boolean
   ctx.font = OP_FONT;
   ctx.fillStyle = c.text;
   if (io) {
+    ctx.font = IO_FONT;
     ctx.textBaseline = 'middle';
     ctx.fillText(fitText(ctx, n.lines[0]!, maxW), cx, n.y + n.h / 2 + 0.5);
     return;

@@ -123,7 +123,9 @@ export class GraphCanvas {
         y: this.view.y + (from[1] - to[1]) * this.view.k,
       };
     }
-    this.invalidate();
+    // Draw now rather than on the next animation frame: the new graph appears one frame sooner.
+    cancelAnimationFrame(this.frame);
+    this.draw(performance.now());
   }
 
   /**

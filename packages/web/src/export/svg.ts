@@ -83,7 +83,7 @@ export function sceneToSvg(scene: Scene, title: string, margin = 20): string {
     ];
     if (io) {
       parts.push(
-        `<text x="${cx}" y="${r3(n.y + n.h / 2 + 4)}" text-anchor="middle" font-size="12" font-weight="600" fill="${c.text}">${esc(n.lines[0]!)}</text>`,
+        `<text x="${cx}" y="${r3(n.y + n.h / 2 + 4)}" text-anchor="middle" font-size="11" font-weight="600" fill="${c.text}">${esc(n.lines[0]!)}</text>`,
       );
     } else {
       parts.push(

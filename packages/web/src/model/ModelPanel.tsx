@@ -26,13 +26,22 @@ export function ModelPanel({ model, graph }: { model: ModelView; graph: GraphVie
   return (
     <div className="panel-body" data-testid="model-panel">
       <header className="panel-header">
-        <h2>{info.fileName}</h2>
+        <h2 className="file-title">{info.fileName}</h2>
         <p className="muted">
           {[info.format.toUpperCase(), info.formatVersion, formatBytes(info.fileBytes)]
             .filter(Boolean)
             .join(' · ')}
         </p>
       </header>
+      {graph.path !== '' && (
+        <section className="panel-section">
+          <h3>Subgraph</h3>
+          <p className="subgraph-note">
+            Showing <strong className="mono">{graph.trail[graph.trail.length - 1]!.label}</strong>:{' '}
+            {graph.nodes.length} nodes. Totals below are for the whole model.
+          </p>
+        </section>
+      )}
       <section className="panel-section">
         <h3>Totals</h3>
         <div className="totals">

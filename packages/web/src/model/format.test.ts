@@ -15,6 +15,7 @@ describe('format', () => {
     expect(percent(1, 3)).toBe('33%');
     expect(percent(1, 5000)).toBe('<0.1%');
     expect(percent(1, 0)).toBe('');
+    expect(percent(0, 10)).toBe('');
     expect(formatStat(0.000012345)).toBe('1.234e-5');
     expect(formatStat(-0.12345678)).toBe('-0.1235');
   });

@@ -35,9 +35,9 @@ export function formatBytes(n: number): string {
   return `${n} B`;
 }
 
-/** `12.3%`, `<0.1%`, or '' when the total is zero. */
+/** `12.3%`, `<0.1%`, or '' when the part or the total is zero. */
 export function percent(part: number, total: number): string {
-  if (!total) return '';
+  if (!total || !part) return '';
   const p = (100 * part) / total;
   if (p > 0 && p < 0.1) return '<0.1%';
   return `${p.toFixed(p >= 10 ? 0 : 1)}%`;

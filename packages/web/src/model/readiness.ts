@@ -10,11 +10,20 @@ export interface NnlensTimings {
   view?: number;
   /** Worker round trip not spent in the steps above (message passing, worker start-up). */
   transfer?: number;
+  /** Of which: from posting the request to the worker starting on it (worker start-up, copying bytes). */
+  toWorker?: number;
+  /** From the worker's reply to the page having it (structured-clone decoding, a busy main thread). */
+  fromWorker?: number;
+  /** From the page having the view to its first frame (React render, scene building). */
+  render?: number;
   firstDraw?: number;
   /** From file bytes in hand to the graph drawn. */
   total?: number;
   /** performance.now() when the view was ready (navigation start = 0). */
   readyAt?: number;
+  /** performance.now() when the app's script started, and when the model fetch started. */
+  bootAt?: number;
+  fetchAt?: number;
   /** Last re-layout (expand/collapse) in the worker. */
   relayout?: number;
   /** Duration of the last drawn frame. */

@@ -1,4 +1,5 @@
 /** Where model bytes come from: picked or dropped files, a `?url=`, or the nnlens server's model list. */
+import { takePrefetched, takePrefetchedModels } from './prefetch.js';
 
 /** Model bytes plus the sidecar files that came with them and a way to fetch more later. */
 export interface ModelBytes {
@@ -54,10 +55,14 @@ export function dispositionName(header: string | null): string | null {
   return plain ? (plain[1] ?? plain[2] ?? null) : null;
 }
 
-async function fetchResponse(url: string, what: string): Promise<Response> {
+async function fetchResponse(
+  url: string,
+  what: string,
+  early: Promise<Response> | null = null,
+): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await (early ?? fetch(url));
   } catch (e) {
     throw new Error(`could not fetch ${what} (${url}): ${(e as Error).message}`);
   }
@@ -95,7 +100,7 @@ export async function bytesFromFiles(files: readonly File[]): Promise<ModelBytes
 /** Fetches a model by URL; its sidecars are fetched from beside it when asked for. */
 export async function bytesFromUrl(url: string): Promise<ModelBytes> {
   const base = location.href;
-  const res = await fetchResponse(new URL(url, base).href, 'the model');
+  const res = await fetchResponse(new URL(url, base).href, 'the model', takePrefetched(url));
   const bytes = await res.arrayBuffer();
   const path = new URL(url, base).pathname;
   const name =
@@ -112,7 +117,7 @@ export async function bytesFromUrl(url: string): Promise<ModelBytes> {
 /** The models the nnlens server was started with; empty when there is no server (static hosting). */
 export async function listServerModels(): Promise<ServerModel[]> {
   try {
-    const res = await fetch('/api/models');
+    const res = await (takePrefetchedModels() ?? fetch('/api/models'));
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return [];
     return (await res.json()) as ServerModel[];
   } catch {

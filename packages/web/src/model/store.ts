@@ -35,6 +35,9 @@ export interface ModelState {
   anchorGroup: string | null;
 }
 
+/** When this module (the app) started, relative to navigation start. */
+const BOOT_AT = performance.now();
+
 const INITIAL: ModelState = {
   status: { kind: 'idle' },
   model: null,
@@ -63,6 +66,7 @@ export class ModelStore {
   private source: ModelBytes | null = null;
   private openSeq = 0;
   private drawnAt: { start: number; pending: boolean } = { start: 0, pending: false };
+  private gotViewAt = 0;
 
   /** Subscribe (for useSyncExternalStore). */
   subscribe = (fn: () => void): (() => void) => {
@@ -127,7 +131,7 @@ export class ModelStore {
     }
     if (seq !== this.openSeq) return;
     const t0 = performance.now();
-    recordTimings({ fetch: t0 - tFetch }, true);
+    recordTimings({ fetch: t0 - tFetch, fetchAt: tFetch, bootAt: BOOT_AT }, true);
     this.set({ status: { kind: 'loading', name: src.name, step: 'Parsing and analysing…' } });
     this.source = src;
     const fileBytes = src.bytes.byteLength;
@@ -142,7 +146,17 @@ export class ModelStore {
           ]);
       if (seq !== this.openSeq) return;
       const worker = timings.parse + timings.analyze + timings.tree + timings.layout + timings.view;
-      recordTimings({ ...timings, transfer: performance.now() - t0 - worker });
+      const got = performance.now();
+      const wall = performance.timeOrigin;
+      const { startedAt, repliedAt, ...steps } = timings;
+      recordTimings({
+        ...steps,
+        transfer: got - t0 - worker,
+        ...(startedAt && repliedAt
+          ? { toWorker: startedAt - wall - t0, fromWorker: got + wall - repliedAt }
+          : {}),
+      });
+      this.gotViewAt = got;
       this.drawnAt = { start: t0, pending: true };
       if (!synthetic) view.info.fileBytes = fileBytes;
       this.set({
@@ -177,7 +191,13 @@ export class ModelStore {
     if (this.drawnAt.pending) {
       this.drawnAt.pending = false;
       const now = performance.now();
-      recordTimings({ firstDraw: frameMs, total: now - this.drawnAt.start, readyAt: now, nodes });
+      recordTimings({
+        firstDraw: frameMs,
+        total: now - this.drawnAt.start,
+        readyAt: now,
+        render: now - this.gotViewAt,
+        nodes,
+      });
     }
     setPageState('ready', nodes);
   }

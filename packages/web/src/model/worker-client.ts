@@ -1,5 +1,6 @@
 /** Promise-based calls to the model worker. */
 import type { ReplyEnvelope, WorkerFailure, WorkerRequest, WorkerResults } from '../shared/protocol.js';
+import { takeWorker } from './worker-boot.js';
 
 /** A failed worker call, with the worker's failure kind. */
 export class WorkerCallError extends Error {
@@ -22,7 +23,7 @@ export class WorkerClient {
   private nextId = 1;
 
   constructor() {
-    this.worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+    this.worker = takeWorker();
     this.worker.onmessage = (e: MessageEvent<ReplyEnvelope>) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;

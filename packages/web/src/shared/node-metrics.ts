@@ -5,6 +5,8 @@ export const FONT_FAMILY =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 /** Op name line. */
 export const OP_FONT = `600 12px ${FONT_FAMILY}`;
+/** Graph input/output pills (their width comes from the layout, which allows ~7 px per character). */
+export const IO_FONT = `600 11px ${FONT_FAMILY}`;
 /** Attribute and shape lines. */
 export const DETAIL_FONT = `400 10.5px ${FONT_FAMILY}`;
 

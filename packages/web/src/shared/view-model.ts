@@ -227,4 +227,7 @@ export interface WorkerTimings {
   tree: number;
   layout: number;
   view: number;
+  /** Wall-clock time (timeOrigin + now) when the worker started on the request and when it replied. */
+  startedAt?: number;
+  repliedAt?: number;
 }
