@@ -17,3 +17,9 @@ export { onnxFormat } from './onnx/plugin.js';
 export { externalDataFiles } from './external-data.js';
 /** Resolves external tensor data against provided files; returns warnings. */
 export { attachExternalData } from './external-data.js';
+/** Like openModel, for plugins that load asynchronously (Keras HDF5 reads through wasm). */
+export { openModelAsync } from './open-async.js';
+/** The Keras importer plugin (.h5/.hdf5 full models, .keras archives, model JSON). */
+export { kerasFormat } from './keras/plugin.js';
+/** The TFLite importer plugin (.tflite flatbuffers). */
+export { tfliteFormat } from './tflite/plugin.js';

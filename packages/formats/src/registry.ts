@@ -2,12 +2,16 @@
 import type { Model } from '@nnlens/ir';
 import { ModelFormatError } from './errors.js';
 import { onnxFormat } from './onnx/plugin.js';
+import { kerasFormat } from './keras/plugin.js';
+import { tfliteFormat } from './tflite/plugin.js';
 import type { FormatPlugin, ModelSource } from './source.js';
 
 /** Every importer, ONNX first. Plugins for more formats are appended here. */
 export const formats: FormatPlugin[] = [onnxFormat];
+formats.push(kerasFormat, tfliteFormat);
 
-function best(source: ModelSource): FormatPlugin | null {
+/** The plugin whose match() is most confident about the source, or null. */
+export function pickFormat(source: ModelSource): FormatPlugin | null {
   let pick: FormatPlugin | null = null;
   let score = 0;
   for (const p of formats) {
@@ -24,7 +28,7 @@ function best(source: ModelSource): FormatPlugin | null {
 
 /** Sniffs the format, then parses. Throws ModelFormatError (and only that) on bad or unknown input. */
 export function openModel(source: ModelSource): Model {
-  const plugin = best(source);
+  const plugin = pickFormat(source);
   if (!plugin) {
     const known = formats.flatMap((f) => f.extensions).join(', ');
     throw new ModelFormatError('unknown', `'${source.name}' is not a model format nnlens reads (${known})`);
