@@ -10,3 +10,10 @@ export { fileModelProvider } from './file-models.js';
 export type { DataProvider, ModelEntry, ModelProvider, ServedFile } from './provider.js';
 /** Sidecar name checks. */
 export { isPlainFileName, resolveInside } from './safe-path.js';
+/** Training log dirs as a source of the training routes. */
+export { logdirSource } from './routes/training-source.js';
+export type { LogdirSourceOptions, TrainingSource } from './routes/training-source.js';
+/** The binary scalar-series header. */
+export type { ScalarsHeader } from './routes/training-codec.js';
+/** The SSE change message. */
+export type { ChangeMessage, TagChange } from './routes/training-events.js';

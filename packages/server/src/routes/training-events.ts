@@ -32,7 +32,8 @@ export class TagCounter {
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly provider: DataProvider) {
-    for (const infos of Object.values(provider.tags())) for (const t of infos) this.counts.set(key(t), t.count);
+    for (const infos of Object.values(provider.tags()))
+      for (const t of infos) this.counts.set(key(t), t.count);
   }
 
   /** The message for a store change. */
@@ -89,7 +90,8 @@ export function trainingEvents(app: FastifyInstance, source: TrainingSource | nu
   });
 
   app.get('/api/training/events', async (req, reply) => {
-    if (!source) return reply.code(404).send({ error: 'no log dirs are served: start with nnlens serve --logdir DIR' });
+    if (!source)
+      return reply.code(404).send({ error: 'no log dirs are served: start with nnlens serve --logdir DIR' });
     await ready;
     reply.hijack();
     const res = reply.raw;

@@ -21,7 +21,14 @@ export function histogramJson(s: Sample<HistogramValue>) {
 /** An image step: sizes and how many images it holds (bytes come from the blob route). */
 export function imageJson(s: Sample<ImageValue>) {
   const v = s.value;
-  return { step: s.step, wallTime: s.wallTime, width: v.width, height: v.height, format: v.format, count: v.blobs.length };
+  return {
+    step: s.step,
+    wallTime: s.wallTime,
+    width: v.width,
+    height: v.height,
+    format: v.format,
+    count: v.blobs.length,
+  };
 }
 
 /** An audio step: clip count, labels and sample rate (bytes come from the blob route). */

@@ -37,7 +37,8 @@ export function optionalInt(q: Query, name: string): number | undefined {
 export function requiredInt(q: Query, name: string): number {
   const s = required(q, name);
   const n = Number(s);
-  if (!Number.isSafeInteger(n)) throw new TrainingHttpError(400, `query parameter '${name}' must be an integer, got '${s}'`);
+  if (!Number.isSafeInteger(n))
+    throw new TrainingHttpError(400, `query parameter '${name}' must be an integer, got '${s}'`);
   return n;
 }
 

@@ -5,7 +5,14 @@ import { encodeScalars } from './training-codec.js';
 import { trainingEvents } from './training-events.js';
 import { audioJson, histogramJson, imageJson, safeBlobType, textJson } from './training-payloads.js';
 import type { Query } from './training-query.js';
-import { noSeries, optionalInt, required, requiredInt, sendError, TrainingHttpError } from './training-query.js';
+import {
+  noSeries,
+  optionalInt,
+  required,
+  requiredInt,
+  sendError,
+  TrainingHttpError,
+} from './training-query.js';
 import type { TrainingSource } from './training-source.js';
 
 // Bounded lists per run in /runs: enough to explain a problem, small enough for thousands of runs.
@@ -24,7 +31,8 @@ export function trainingRoutes(app: FastifyInstance, source: TrainingSource | nu
     <T>(fn: (p: DataProvider, q: Query, reply: FastifyReply) => T) =>
     async (req: { query: unknown }, reply: FastifyReply) => {
       try {
-        if (!source) throw new TrainingHttpError(404, 'no log dirs are served: start with nnlens serve --logdir DIR');
+        if (!source)
+          throw new TrainingHttpError(404, 'no log dirs are served: start with nnlens serve --logdir DIR');
         await source.ready;
         return fn(source.provider, req.query as Query, reply);
       } catch (err) {
@@ -85,10 +93,21 @@ export function trainingRoutes(app: FastifyInstance, source: TrainingSource | nu
       reply.header('cache-control', 'no-store');
       if (q.format === 'json') {
         const v = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
-        return { run, tag, start, total, purged, steps: [...steps], wallTimes: [...walls], values: Array.from(values, v) };
+        return {
+          run,
+          tag,
+          start,
+          total,
+          purged,
+          steps: [...steps],
+          wallTimes: [...walls],
+          values: Array.from(values, v),
+        };
       }
       const body = encodeScalars({ run, tag, start, total, purged }, steps, walls, values);
-      return reply.type('application/octet-stream').send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      return reply
+        .type('application/octet-stream')
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     }),
   );
 
@@ -139,12 +158,15 @@ export function trainingRoutes(app: FastifyInstance, source: TrainingSource | nu
       const step = requiredInt(q, 'step');
       const index = optionalInt(q, 'index') ?? 0;
       const b = p.blob(run, tag, step, index);
-      if (!b) throw new TrainingHttpError(404, `no blob ${index} at step ${step} of '${tag}' in run '${run}'`);
+      if (!b)
+        throw new TrainingHttpError(404, `no blob ${index} at step ${step} of '${tag}' in run '${run}'`);
       // Blobs come from log files anyone could have written: never let a browser treat them as a page.
       reply.header('x-content-type-options', 'nosniff');
       reply.header('content-security-policy', "default-src 'none'; sandbox");
       reply.header('cache-control', 'no-cache');
-      return reply.type(safeBlobType(b.contentType)).send(Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength));
+      return reply
+        .type(safeBlobType(b.contentType))
+        .send(Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength));
     }),
   );
 
