@@ -114,6 +114,9 @@ export class GraphCanvas {
     this.sceneReported = false;
     this.anim = null;
     this.hover = -1;
+    // Indices of the old scene mean nothing in the new one; the owner sets the selection again.
+    this.selected = new Set();
+    this.highlightEdges = new Set();
     if (!keep) this.view = this.initialView(scene);
     else if (keep.anchor) {
       const { from, to } = keep.anchor;

@@ -104,7 +104,12 @@ export function ModelPanel({ model, graph }: { model: ModelView; graph: GraphVie
       )}
       <section className="panel-section">
         <h3>Inputs</h3>
-        <ul className="io-list">{graph.inputs.map((i) => ioRow(graph.values[i]!))}</ul>
+        <ul className="io-list">
+          {graph.inputs.map((i) => ioRow(graph.values[i]!))}
+          {graph.inputs.length === 0 && (
+            <li className="muted">none{graph.path ? ' (reads values of the enclosing graph)' : ''}</li>
+          )}
+        </ul>
         <h3>Outputs</h3>
         <ul className="io-list">{graph.outputs.map((i) => ioRow(graph.values[i]!))}</ul>
       </section>

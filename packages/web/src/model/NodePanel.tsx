@@ -39,8 +39,8 @@ function ValueRow({ graph, v, dir }: { graph: GraphView; v: ValueView; dir: 'in'
           {links.length > 8 && <span className="muted">+{links.length - 8} more</span>}
         </div>
       )}
-      {dir === 'in' && links.length === 0 && v.graphInput && (
-        <div className="value-links muted">graph input</div>
+      {dir === 'in' && links.length === 0 && (
+        <div className="value-links muted">{v.graphInput ? 'graph input' : 'from the enclosing graph'}</div>
       )}
       {dir === 'out' && v.graphOutput && <div className="value-links muted">graph output</div>}
     </li>
