@@ -120,14 +120,12 @@ export class LogdirTailer {
       return await this.readRange(fh, f.reader, f.size);
     } catch (e) {
       // An I/O error (EIO, a vanished network mount) costs this poll, not the process: retried next poll.
-      this.store
-        .getRun(f.run)
-        ?.addProblem({
-          code: 'io',
-          file: f.path,
-          offset: h.offset,
-          message: `read failed: ${(e as Error).message}`,
-        });
+      this.store.getRun(f.run)?.addProblem({
+        code: 'io',
+        file: f.path,
+        offset: h.offset,
+        message: `read failed: ${(e as Error).message}`,
+      });
       return 0;
     } finally {
       await fh.close().catch(() => undefined);

@@ -3,7 +3,7 @@ import { describeCorpus, readCorpus, readCorpusJson } from '../../../test/corpus
 import { crc32cJs } from './crc32c.js';
 import { encodeEvent } from './event-encoder.js';
 import type { ExportJson } from './export.js';
-import { exportLogdir } from './export.js';
+import { exportLogdir, exportLogdirChunks } from './export.js';
 import { TfRecordWriter } from './record-writer.js';
 import { EventStore } from './store.js';
 
@@ -110,5 +110,27 @@ describe('exportLogdir edge cases', () => {
 
   it('quotes CSV fields', () => {
     expect(exportLogdir(store, { format: 'csv' }).split('\n')[1]).toBe('"run ""x""","a,""b""",1,2,NaN');
+  });
+});
+
+describe('exportLogdirChunks', () => {
+  it('streams valid JSON and CSV in pieces, including empty runs and long series', () => {
+    const store = new EventStore();
+    const w = new TfRecordWriter(crc32cJs);
+    for (let i = 0; i < 20_000; i++) w.scalar('loss', i / 8, i, 100 + i);
+    store.addFile('b', 'f1', w.take());
+    store.addFile('a', 'f2', new Uint8Array(0));
+    const json = [...exportLogdirChunks(store, { format: 'json' })];
+    expect(json.length).toBeGreaterThan(3);
+    const doc = JSON.parse(json.join('')) as ExportJson;
+    expect(doc.runs.map((r) => [r.run, r.tags.length])).toEqual([
+      ['a', 0],
+      ['b', 1],
+    ]);
+    expect(doc.runs[1]!.tags[0]!.points!.length).toBe(20_000);
+    expect(doc.runs[1]!.tags[0]!.points![19_999]).toEqual([19_999, 100 + 19_999, 19_999 / 8]);
+    const csv = [...exportLogdirChunks(store, { format: 'csv' })].join('');
+    expect(csv.split('\n').length).toBe(1 + 20_000 + 1);
+    expect(exportLogdir(store, { format: 'csv' })).toBe(csv);
   });
 });

@@ -1,5 +1,5 @@
 /** Export of everything a DataProvider holds as one JSON document or CSV table (`nnlens events export`). */
-import type { DataProvider } from './provider.js';
+import type { DataProvider, TagInfo } from './provider.js';
 import type { SeriesKind } from './types.js';
 
 /** Export format. */
@@ -17,6 +17,7 @@ export interface ExportTag {
   /** Smallest/largest finite scalar value (null for other kinds or when none is finite). */
   min: number | null;
   max: number | null;
+  /** Non-finite values are the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
   points?: [number, number, number | string][];
 }
 
@@ -25,62 +26,72 @@ export interface ExportJson {
   runs: { run: string; tags: ExportTag[] }[];
 }
 
-// JSON has no NaN/Infinity: write them as strings, as tbdump does, so no value silently becomes null.
-const num = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
+const BATCH = 8192;
+const num = (x: number): string => (Number.isFinite(x) ? String(x) : `"${x}"`);
+const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+function tagsByRun(provider: DataProvider): Map<string, TagInfo[]> {
+  const out = new Map<string, TagInfo[]>(provider.runs().map((r) => [r.run, []]));
+  for (const infos of Object.values(provider.tags())) for (const t of infos) out.get(t.run)?.push(t);
+  for (const list of out.values()) list.sort((a, b) => byName(a.tag, b.tag));
+  return new Map([...out].sort((a, b) => byName(a[0], b[0])));
 }
 
 /**
- * Exports all runs and tags, sorted by name. JSON: the ExportJson document. CSV: one row per scalar
- * point, `run,tag,step,wall_time,value` (non-scalar tags have no rows; their summary is in the JSON).
+ * The export as text pieces, so a large log dir can be streamed (one string would exceed V8's
+ * ~512 MB string limit at about 15 M points). Runs and tags are sorted by name. JSON: the ExportJson
+ * document. CSV: `run,tag,step,wall_time,value`, one row per scalar point (other kinds have no rows).
  */
-export function exportLogdir(provider: DataProvider, options: ExportOptions): string {
-  const runs = provider
-    .runs()
-    .map((r) => r.run)
-    .sort();
-  const byRun = new Map<string, ExportTag[]>(runs.map((r) => [r, []]));
-  const csv: string[] = ['run,tag,step,wall_time,value'];
-  for (const infos of Object.values(provider.tags())) {
-    for (const info of infos) {
-      const t: ExportTag = {
-        tag: info.tag,
-        kind: info.kind,
-        count: info.count,
-        firstStep: info.firstStep,
-        lastStep: info.lastStep,
-        min: null,
-        max: null,
+export function* exportLogdirChunks(provider: DataProvider, options: ExportOptions): Generator<string> {
+  const csv = options.format === 'csv';
+  if (csv) yield 'run,tag,step,wall_time,value\n';
+  else yield '{"runs":[';
+  let firstRun = true;
+  for (const [run, tags] of tagsByRun(provider)) {
+    if (!csv) yield `${firstRun ? '' : ','}{"run":${JSON.stringify(run)},"tags":[`;
+    firstRun = false;
+    let firstTag = true;
+    for (const t of tags) {
+      const s = t.kind === 'scalar' ? provider.scalars(run, t.tag) : null;
+      let min = Infinity;
+      let max = -Infinity;
+      if (s)
+        for (const v of s.values) if (Number.isFinite(v)) [min, max] = [Math.min(min, v), Math.max(max, v)];
+      const head = {
+        tag: t.tag,
+        kind: t.kind,
+        count: t.count,
+        firstStep: t.firstStep,
+        lastStep: t.lastStep,
+        min: min <= max ? min : null,
+        max: min <= max ? max : null,
       };
-      if (info.kind === 'scalar') {
-        const s = provider.scalars(info.run, info.tag)!;
-        let min = Infinity;
-        let max = -Infinity;
-        const points: [number, number, number | string][] = new Array(s.values.length);
-        for (let i = 0; i < s.values.length; i++) {
-          const v = s.values[i]!;
-          if (Number.isFinite(v)) {
-            if (v < min) min = v;
-            if (v > max) max = v;
-          }
-          points[i] = [s.steps[i]!, s.wallTimes[i]!, num(v)];
-          if (options.format === 'csv')
-            csv.push(`${csvField(info.run)},${csvField(info.tag)},${s.steps[i]},${s.wallTimes[i]},${v}`);
-        }
-        if (min <= max) [t.min, t.max] = [min, max];
-        t.points = points;
+      if (!csv) {
+        const h = JSON.stringify(head);
+        yield `${firstTag ? '' : ','}${s ? `${h.slice(0, -1)},"points":[` : h}`;
       }
-      byRun.get(info.run)?.push(t);
+      firstTag = false;
+      if (!s) continue;
+      const prefix = csv ? `${csvField(run)},${csvField(t.tag)},` : '';
+      for (let a = 0; a < s.values.length; a += BATCH) {
+        const lines: string[] = [];
+        for (let i = a; i < Math.min(a + BATCH, s.values.length); i++)
+          lines.push(
+            csv
+              ? `${prefix}${s.steps[i]},${s.wallTimes[i]},${s.values[i]}\n`
+              : `${i ? ',' : ''}[${s.steps[i]},${s.wallTimes[i]},${num(s.values[i]!)}]`,
+          );
+        yield lines.join('');
+      }
+      if (!csv) yield ']}';
     }
+    if (!csv) yield ']}';
   }
-  if (options.format === 'csv') return csv.join('\n') + '\n';
-  const doc: ExportJson = {
-    runs: runs.map((run) => ({
-      run,
-      tags: byRun.get(run)!.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0)),
-    })),
-  };
-  return JSON.stringify(doc);
+  if (!csv) yield ']}';
+}
+
+/** The whole export as one string (see exportLogdirChunks for large log dirs). */
+export function exportLogdir(provider: DataProvider, options: ExportOptions): string {
+  return [...exportLogdirChunks(provider, options)].join('');
 }

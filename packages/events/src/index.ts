@@ -72,7 +72,7 @@ export { TfRecordWriter } from './record-writer.js';
 export { defaultBucketLimits, buildHisto } from './histogram-build.js';
 /** Image format sniffing, PNG/GIF size, WAV sample rate and MIME types. */
 export { sniffFormat, imageSize, contentTypeOf, wavSampleRate } from './convert.js';
-/** Export of a provider's data as JSON or CSV. */
-export { exportLogdir } from './export.js';
+/** Export of a provider's data as JSON or CSV, whole or as streamable pieces. */
+export { exportLogdir, exportLogdirChunks } from './export.js';
 /** Export options and JSON shape. */
 export type { ExportOptions, ExportJson, ExportTag } from './export.js';
