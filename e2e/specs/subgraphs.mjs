@@ -54,6 +54,11 @@ export function subgraphSpecs(ctx) {
       );
       assert.deepEqual(await crumbs(page), ['main']);
       assert.ok((await page.evaluate(() => window.__nnlensView.drawnNodes())).some((n) => n.op === 'Loop'));
+
+      // Double-clicking a node that owns a subgraph opens it too.
+      const box = await page.evaluate((n) => window.__nnlensView.nodeBox(n), await nodeOf(page, 'Loop'));
+      await afterRedraw(page, () => page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2));
+      assert.equal((await crumbs(page)).length, 2);
       assertNoErrors(page);
       await page.close();
     });

@@ -109,6 +109,8 @@ function drawFrameLabel(ctx: Ctx, g: SceneGroup, k: number, text: boolean): void
   ctx.textBaseline = 'alphabetic';
   const count = ` · ${g.nodeCount}`;
   const label = fitText(ctx, g.label, g.w - 16 * unit - ctx.measureText(count).width);
+  // A count without its label says nothing: leave the header empty when the name does not fit.
+  if (!label) return;
   const baseY = g.y + 15 * unit;
   ctx.fillText(label, g.x + 8 * unit, baseY);
   const lw = ctx.measureText(label).width;

@@ -14,6 +14,8 @@ export interface GraphCanvasEvents {
   /** Called after a frame that shows a new scene for the first time. */
   onSceneDrawn(scene: Scene, stats: DrawStats, ms: number): void;
   onFrame?(ms: number): void;
+  /** Returns true when it handled the double-click (otherwise the canvas zooms in). */
+  onDoubleClick?(hit: Hit): boolean;
 }
 
 /** Owns one <canvas>. The React view creates it once and feeds it scenes and selections. */
@@ -57,7 +59,7 @@ export class GraphCanvas {
     on('pointermove', (e) => this.onMove(e));
     on('pointerup', (e) => this.onUp(e));
     on('pointerleave', () => this.setHover(-1));
-    on('dblclick', (e) => this.animateTo(zoomAt(this.view, 2, e.offsetX, e.offsetY), 200));
+    on('dblclick', (e) => this.onDoubleClick(e));
   }
 
   private measure(): void {
@@ -273,6 +275,16 @@ export class GraphCanvas {
     if (!this.scene) return;
     const [wx, wy] = toWorld(this.view, e.offsetX, e.offsetY);
     this.events.onClick(hitTest(this.scene, wx, wy, 2 / this.view.k));
+  }
+
+  // A node that owns subgraphs opens on double-click (the owner decides); elsewhere, zoom in.
+  private onDoubleClick(e: MouseEvent): void {
+    if (this.scene) {
+      const [wx, wy] = toWorld(this.view, e.offsetX, e.offsetY);
+      const hit = hitTest(this.scene, wx, wy, 2 / this.view.k);
+      if (hit && this.events.onDoubleClick?.(hit)) return;
+    }
+    this.animateTo(zoomAt(this.view, 2, e.offsetX, e.offsetY), 200);
   }
 
   private setHover(i: number): void {

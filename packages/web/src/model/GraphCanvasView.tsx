@@ -46,6 +46,15 @@ export function GraphCanvasView({
         modelStore.markDrawn(sc.drawnNodeCount, ms);
       },
       onFrame: recordFrame,
+      onDoubleClick(hit: Hit) {
+        const { scene: sc, state: st } = latest.current;
+        if (!sc || hit?.kind !== 'node') return false;
+        const index = sc.nodes[hit.index]!.nodeIndex;
+        const sub = index >= 0 ? st.graph?.nodes[index]?.subgraphs[0] : undefined;
+        if (!sub) return false;
+        void modelStore.openGraph(sub.path);
+        return true;
+      },
     });
     canvas.current = c;
     onReady(c);
