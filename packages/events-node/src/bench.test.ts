@@ -1,3 +1,4 @@
+/** benchIngest on small generated log dirs: nothing lost, numbers present and sane. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchIngest, generateScalarLogdir } from './bench.js';
 import { tempDir } from './test-util.testkit.js';

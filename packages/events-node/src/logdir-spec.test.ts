@@ -1,3 +1,4 @@
+/** Log dir specs: names, URL schemes, Windows drives, run naming. */
 import { describe, expect, it } from 'vitest';
 import { parseLogdirSpec, runName } from './logdir-spec.js';
 

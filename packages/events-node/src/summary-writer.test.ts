@@ -1,3 +1,4 @@
+/** SummaryWriter round trip: tbdump.py (independent) and nnlens decode what was written, exactly. */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildHisto, EventStore } from '@nnlens/events';

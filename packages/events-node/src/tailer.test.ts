@@ -1,3 +1,4 @@
+/** Tailing: live appends, new runs/files, half-written records, shrinking files, symlinks, 2,000 runs. */
 import { appendFileSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

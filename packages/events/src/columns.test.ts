@@ -1,3 +1,4 @@
+/** Columns: chunked growth, float32→float64 widening, purge compaction and preemption. */
 import { describe, expect, it } from 'vitest';
 import { Columns } from './columns.js';
 

@@ -1,3 +1,4 @@
+/** CRC-32C: the standard check value, RustBoard's masked vector, and a bytewise reference. */
 import { describe, expect, it } from 'vitest';
 import { crc32cJs, maskCrc32c } from './crc32c.js';
 

@@ -1,3 +1,4 @@
+/** Export: JSON/CSV of real logs vs truth, non-finite values, quoting, streaming in pieces. */
 import { describe, expect, it } from 'vitest';
 import { describeCorpus, readCorpus, readCorpusJson } from '../../../test/corpus.js';
 import { crc32cJs } from './crc32c.js';

@@ -1,3 +1,4 @@
+/** Histogram building: TF default buckets, empty-run collapsing, and limits equal to real TF/PyTorch files. */
 import { describe, expect, it } from 'vitest';
 import { describeCorpus, readCorpus } from '../../../test/corpus.js';
 import { buildHisto, defaultBucketLimits } from './histogram-build.js';

@@ -1,3 +1,4 @@
+/** Reservoir: keeps the latest, stays bounded, samples uniformly, deterministic per seed. */
 import { describe, expect, it } from 'vitest';
 import { Reservoir } from './reservoir.js';
 

@@ -1,3 +1,4 @@
+/** Wire reading: varints (negative, > 2^32), truncation errors with positions, UTF-8. */
 import { describe, expect, it } from 'vitest';
 import { WireError } from './errors.js';
 import { ProtoWriter } from './proto-writer.js';
