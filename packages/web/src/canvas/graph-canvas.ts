@@ -14,6 +14,8 @@ export interface GraphCanvasEvents {
   /** Called after a frame that shows a new scene for the first time. */
   onSceneDrawn(scene: Scene, stats: DrawStats, ms: number): void;
   onFrame?(ms: number): void;
+  /** The thing under the pointer (null when none), with the pointer's position on the canvas. */
+  onHover?(hit: Hit, x: number, y: number): void;
   /** Returns true when it handled the double-click (otherwise the canvas zooms in). */
   onDoubleClick?(hit: Hit): boolean;
 }
@@ -58,7 +60,10 @@ export class GraphCanvas {
     on('pointerdown', (e) => this.onDown(e));
     on('pointermove', (e) => this.onMove(e));
     on('pointerup', (e) => this.onUp(e));
-    on('pointerleave', () => this.setHover(-1));
+    on('pointerleave', () => {
+      this.setHover(-1);
+      this.events.onHover?.(null, 0, 0);
+    });
     on('dblclick', (e) => this.onDoubleClick(e));
   }
 
@@ -251,6 +256,7 @@ export class GraphCanvas {
         this.canvas.style.cursor = 'grabbing';
       }
       if (d.moved) {
+        this.events.onHover?.(null, 0, 0);
         this.view = { ...this.view, x: d.vx + dx, y: d.vy + dy };
         this.invalidate();
         return;
@@ -261,6 +267,7 @@ export class GraphCanvas {
     const hit = hitTest(this.scene, wx, wy, 2 / this.view.k);
     this.canvas.style.cursor = hit ? 'pointer' : 'default';
     this.setHover(hit?.kind === 'node' ? hit.index : -1);
+    this.events.onHover?.(hit, e.offsetX, e.offsetY);
   }
 
   private onUp(e: PointerEvent): void {

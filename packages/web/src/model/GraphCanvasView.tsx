@@ -1,10 +1,11 @@
 /** React host of the canvas renderer: feeds it scenes, selection and reveal requests from the store. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { modelStore } from '../app/model-context.js';
 import { GraphCanvas } from '../canvas/graph-canvas.js';
 import type { Hit } from '../canvas/hit-test.js';
 import type { Scene } from '../canvas/scene.js';
 import { installViewHook } from './automation.js';
+import { HoverCard, type HoverState } from './HoverCard.js';
 import { recordFrame } from './readiness.js';
 import type { ModelState } from './store.js';
 
@@ -28,6 +29,7 @@ export function GraphCanvasView({
   const shown = useRef<Scene | null>(null);
   const latest = useRef({ state, scene });
   latest.current = { state, scene };
+  const [hover, setHover] = useState<HoverState | null>(null);
 
   useEffect(() => {
     const c = new GraphCanvas(ref.current!, {
@@ -46,6 +48,9 @@ export function GraphCanvasView({
         modelStore.markDrawn(sc.drawnNodeCount, ms);
       },
       onFrame: recordFrame,
+      onHover(hit, x, y) {
+        setHover((h) => (!hit && !h?.hit ? h : { hit, x, y }));
+      },
       onDoubleClick(hit: Hit) {
         const { scene: sc, state: st } = latest.current;
         if (!sc || hit?.kind !== 'node') return false;
@@ -110,5 +115,17 @@ export function GraphCanvasView({
     modelStore.revealDone();
   }, [state.reveal, scene]);
 
-  return <canvas ref={ref} className="graph-canvas" data-testid="graph-canvas" />;
+  const graph = state.graph;
+  return (
+    <>
+      <canvas
+        ref={ref}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        role="img"
+        aria-label={`Graph ${graph?.name ?? ''}: ${scene?.drawnNodeCount ?? 0} nodes drawn`}
+      />
+      {scene && graph && <HoverCard hover={hover} scene={scene} graph={graph} />}
+    </>
+  );
 }
