@@ -3,8 +3,12 @@ import type { ModelAnalysis } from '@nnlens/analysis';
 import type { Model } from '@nnlens/ir';
 import { extractLayers, type ExtractOptions } from './layers/extract.js';
 import type { LayerDiagram } from './layers/layer.js';
+import { drawGraph, type GraphOptions } from './graph/draw-graph.js';
 import { keyword } from './options.js';
 import { drawAlexnet } from './styles/alexnet.js';
+import { drawFcnn } from './styles/fcnn.js';
+import { drawLayered } from './styles/layered.js';
+import { drawTikz } from './styles/tikz.js';
 import { drawLenet, type LenetOptions } from './styles/lenet.js';
 
 /** The figure styles. */
@@ -41,6 +45,12 @@ export function drawLayers(
       return drawLenet(d, options as LenetOptions);
     case 'alexnet':
       return drawAlexnet(d, options);
+    case 'fcnn':
+      return drawFcnn(d, options);
+    case 'layered':
+      return drawLayered(d, options);
+    case 'tikz':
+      return drawTikz(d, options);
     default:
       throw new Error(`style ${style} not implemented yet`);
   }
@@ -49,6 +59,11 @@ export function drawLayers(
 /** Draws a model whose shapes `analysis` inferred; returns SVG (or TeX for 'tikz'). Pure: no I/O, no DOM. */
 export function drawDiagram(model: Model, analysis: ModelAnalysis, options: DrawOptions): string {
   const style = keyword(options.style, 'style', STYLES, 'lenet');
+  if (style === 'graph') {
+    const rest: Record<string, unknown> = { ...options };
+    delete rest.style;
+    return drawGraph(model, analysis, rest as GraphOptions);
+  }
   const { extract, rest } = splitExtract(options as unknown as Record<string, unknown>);
   return drawLayers(extractLayers(model, analysis, extract), style, rest);
 }

@@ -82,7 +82,7 @@ function spatialFlatten(node: Node): boolean {
   if (node.op !== 'Flatten' && node.op !== 'Reshape') return false;
   const a = node.inputs[0]?.shape;
   const b = node.outputs[0]?.shape;
-  if (!a || !b || a.length < 3 || b.length > 2) return false;
+  if (!a || !b || a.length < 4 || b.length > 2) return false;
   const spatial = a.slice(2).reduce<number>((p, d) => p * (typeof d === 'number' ? d : 2), 1);
   return spatial > 1;
 }

@@ -23,7 +23,7 @@ export function arrowMarker(canvas: Canvas, color = '#333', open = false): strin
         refY: 5,
         markerWidth: 7,
         markerHeight: 7,
-        orient: 'auto-start-reverse',
+        orient: 'auto',
         markerUnits: 'userSpaceOnUse',
       },
       el(

@@ -2,13 +2,14 @@
 import { opText } from '../layers/describe.js';
 import { geometryOf } from '../layers/geometry.js';
 import type { Layer, LayerDiagram } from '../layers/layer.js';
+import { repeatBracket } from '../marks/bracket.js';
 import { cuboid, includeBox, projectedBounds } from '../marks/cuboid.js';
 import { camera, type Camera, type Vec3 } from '../marks/projection.js';
 import { arcLevels, skipArc, type ArcSpec } from '../marks/skip-arc.js';
 import { bool, color, keyword, numberIn, rejectUnknown } from '../options.js';
 import { Canvas } from '../svg/canvas.js';
 import { el, type SvgElement } from '../svg/element.js';
-import { path, polygon } from '../svg/path.js';
+import { polygon } from '../svg/path.js';
 import { textWidth } from '../svg/text.js';
 import { COMMON_KEYS, layerFill, normalizeCommon, type CommonOptions } from './common.js';
 import { decorate } from './frame.js';
@@ -352,24 +353,6 @@ function drawRepeats(
     if (!a || !b) continue;
     const x1 = projectedBounds(cam, a.min, a.max).x0;
     const x2 = projectedBounds(cam, b.min, b.max).x1;
-    canvas.add(
-      el('path', {
-        d: path()
-          .M(x1, y)
-          .L(x1, y + 6)
-          .L(x2, y + 6)
-          .L(x2, y).d,
-        fill: 'none',
-        stroke: '#555',
-        class: 'repeat',
-      }),
-    );
-    canvas.include(x1, y, x2 - x1, 6);
-    canvas.text((x1 + x2) / 2, y + 8 + size, `× ${r.count}`, {
-      size,
-      anchor: 'middle',
-      bold: true,
-      className: 'repeat-label',
-    });
+    repeatBracket(canvas, x1, x2, y, r.count, size);
   }
 }

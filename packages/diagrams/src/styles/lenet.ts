@@ -2,13 +2,13 @@
 import { opText } from '../layers/describe.js';
 import { geometryOf, shapeLabel } from '../layers/geometry.js';
 import type { Layer, LayerDiagram } from '../layers/layer.js';
+import { repeatBracket } from '../marks/bracket.js';
 import { featureStack, stackExtent } from '../marks/feature-stack.js';
 import { arcLevels, skipArc, type ArcSpec } from '../marks/skip-arc.js';
 import { vectorBar } from '../marks/vector.js';
 import { bool, color, keyword, numberIn, rejectUnknown } from '../options.js';
 import { Canvas, type Rect } from '../svg/canvas.js';
 import { el } from '../svg/element.js';
-import { path } from '../svg/path.js';
 import { textWidth } from '../svg/text.js';
 import { COMMON_KEYS, layerFill, normalizeCommon, type CommonOptions } from './common.js';
 import { decorate } from './frame.js';
@@ -322,18 +322,6 @@ function drawRepeats(canvas: Canvas, d: LayerDiagram, cols: Column[], y: number,
     const prev = cols[i - 1];
     const x1 = prev ? (prev.x + prev.width + a.x) / 2 - 20 : a.x;
     const x2 = b.x + b.width;
-    const d = path()
-      .M(x1, y)
-      .L(x1, y + 6)
-      .L(x2, y + 6)
-      .L(x2, y).d;
-    canvas.add(el('path', { d, fill: 'none', stroke: '#555', 'stroke-width': 1, class: 'repeat' }));
-    canvas.include(x1, y, x2 - x1, 6);
-    canvas.text((x1 + x2) / 2, y + 8 + size, `× ${r.count}`, {
-      size,
-      anchor: 'middle',
-      bold: true,
-      className: 'repeat-label',
-    });
+    repeatBracket(canvas, x1, x2, y, r.count, size);
   }
 }
