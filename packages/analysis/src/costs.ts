@@ -16,7 +16,7 @@ import type { CostContext } from './rule.js';
 
 /** Costs of one node. */
 export interface NodeCost {
-  /** Elements of the float weights the node reads (through Identity chains). */
+  /** Elements of the float (or quantized) weights the node reads (through Identity chains). */
   params: number;
   /** Multiply-accumulates; for If/Loop/Scan, those of their bodies. */
   macs: number;
@@ -43,6 +43,11 @@ export interface Costs {
   nodeCosts: Map<Node, NodeCost>;
   totals: CostTotals;
   macsByOp: Record<string, number>;
+}
+
+/** Weights count as parameters when float, or when quantized (TFLite int8 kernels and int32 biases). */
+function isParam(t: Tensor): boolean {
+  return isFloatDType(t.dtype) || (t.quantization !== undefined && t.quantization.scale.length > 0);
 }
 
 /** Follows Identity nodes back to the initializer a value copies, if any. */
@@ -119,7 +124,7 @@ export function computeCosts(model: Model, state: InferState, symbols: Record<st
       const cost: NodeCost = { params: 0, macs: 0, weightBytes: 0, activationBytes: 0, sharedParams: 0 };
       for (const t of weightsOf.get(node) ?? []) {
         cost.weightBytes += tensorByteSize(t);
-        if (!isFloatDType(t.dtype)) continue;
+        if (!isParam(t)) continue;
         const n = tensorElementCount(t);
         cost.params += n;
         if ((readers.get(t)?.size ?? 0) > 1) cost.sharedParams += n;
@@ -131,7 +136,7 @@ export function computeCosts(model: Model, state: InferState, symbols: Record<st
     }
     for (const t of g.initializers.values()) {
       totals.weightBytes += tensorByteSize(t);
-      if (isFloatDType(t.dtype)) totals.params += tensorElementCount(t);
+      if (isParam(t)) totals.params += tensorElementCount(t);
     }
   }
   for (const t of buffers) totals.bufferParams += tensorElementCount(t);

@@ -148,6 +148,8 @@ const UNARY_PLAIN = [
   'Sinh',
   'Softplus',
   'Softsign',
+  // ONNX opset 24; Keras' swish/silu.
+  'Swish',
   'Tan',
   'Tanh',
   'ThresholdedRelu',

@@ -1,6 +1,7 @@
 /** Gemm, MatMul (numpy semantics incl. 1-D and batched) and MatMulInteger: shapes and MACs = out_elems × K. */
-import type { Dim, DType, Shape } from '@nnlens/ir';
-import { attrInt } from '../attrs.js';
+import type { Dim, DType, Node, Shape } from '@nnlens/ir';
+import { attrInt, attrString } from '../attrs.js';
+import { dimDivExact, dimProduct } from '../dims.js';
 import { broadcastShapes } from '../broadcast.js';
 import { RuleError } from '../errors.js';
 import type { CostContext, InferContext, OpRule } from '../rule.js';
@@ -26,17 +27,32 @@ export function matmulShape(a: Shape, b: Shape): Shape {
   return out;
 }
 
+/**
+ * Operands as numpy matmul sees them. TFLite FULLY_CONNECTED (kernel_layout 'OI') stores B as [out, in]
+ * and, without keep_num_dims, first flattens A to [-1, in].
+ */
+function operands(node: Node, a: Shape, b: Shape): [Shape, Shape] {
+  if (attrString(node, 'kernel_layout', '') !== 'OI' || b === null || b.length !== 2) return [a, b];
+  const bt: Dim[] = [b[1] ?? null, b[0] ?? null];
+  if (a === null || attrInt(node, 'keep_num_dims', 1) !== 0 || a.length === 2) return [a, bt];
+  const k = bt[0] ?? null;
+  return [[typeof k === 'number' && k > 0 ? dimDivExact(dimProduct(a), k) : null, k], bt];
+}
+
 /** `bAt`: input index of the second operand (3 in QLinearMatMul). */
 function matmul(dtype?: (ctx: InferContext) => DType, bAt = 1): OpRule {
   return {
     infer(ctx: InferContext) {
-      ctx.output(0, dtype ? dtype(ctx) : ctx.dtype(0), matmulShape(ctx.shape(0), ctx.shape(bAt)));
+      const [a, b] = operands(ctx.node, ctx.shape(0), ctx.shape(bAt));
+      ctx.output(0, dtype ? dtype(ctx) : ctx.dtype(0), matmulShape(a, b));
     },
+    // out_elems × K, the shared axis (taken from B when A was flattened to fit it).
     macs(c: CostContext) {
       const out = c.outShape(0);
-      const a = c.inShape(0);
+      const [a, b] = operands(c.node, c.inShape(0), c.inShape(bAt));
       if (!out || !a) return null;
-      return product(out) * (a[a.length - 1] ?? 1);
+      const k = b && b.length >= 2 ? b[b.length - 2] : a[a.length - 1];
+      return product(out) * (typeof k === 'number' ? k : 1);
     },
   };
 }

@@ -1,13 +1,16 @@
 /** Normalisations and Dropout: outputs follow the input; optional statistics outputs get their own shapes. */
 import { attrInt } from '../attrs.js';
 import type { OpRule } from '../rule.js';
+import { isChannelsLast } from './layout.js';
 import { normAxis, sameAsInput } from './util.js';
 
 const batchNorm: OpRule = {
   infer(ctx) {
     sameAsInput(ctx);
-    // Training-mode statistics are per channel.
-    const c = ctx.shape(1) ?? (ctx.shape(0) ? [ctx.shape(0)?.[1] ?? null] : null);
+    // Training-mode statistics are per channel (the last axis for channels-last nodes).
+    const x = ctx.shape(0);
+    const channel = x && isChannelsLast(ctx.node) ? x[x.length - 1] : x?.[1];
+    const c = ctx.shape(1) ?? (x ? [channel ?? null] : null);
     for (let i = 1; i < ctx.node.outputs.length; i++) ctx.output(i, ctx.dtype(1), c);
   },
 };

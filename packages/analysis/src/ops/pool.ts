@@ -2,6 +2,7 @@
 import type { Dim } from '@nnlens/ir';
 import { attrInt, attrInts } from '../attrs.js';
 import type { InferContext, OpRule } from '../rule.js';
+import { isChannelsLast, viaChannelsFirst } from './layout.js';
 import { transposedOut, readWindow, windowOut } from './window.js';
 
 function pool(ctx: InferContext): void {
@@ -12,15 +13,28 @@ function pool(ctx: InferContext): void {
     return;
   }
   const win = readWindow(ctx, x.length - 2);
-  const shape: Dim[] = [x[0] ?? null, x[1] ?? null, ...x.slice(2).map((d, i) => windowOut(d, win, i))];
+  const shape = viaChannelsFirst(ctx.node, x, (cf) => {
+    const y = cf as Dim[];
+    return [y[0] ?? null, y[1] ?? null, ...y.slice(2).map((d, i) => windowOut(d, win, i))];
+  });
   ctx.output(0, ctx.dtype(0), shape);
   // MaxPool's optional second output: flat indices of the maxima.
   ctx.output(1, 'int64', shape);
 }
 
+// `keepdims` = 0 (Keras' GlobalAveragePooling2D) drops the pooled axes: [N, C].
 function globalPool(ctx: InferContext): void {
   const x = ctx.shape(0);
-  ctx.output(0, ctx.dtype(0), x === null ? null : x.map((d, i) => (i < 2 ? d : 1)));
+  if (x === null) return ctx.output(0, ctx.dtype(0), null);
+  if (attrInt(ctx.node, 'keepdims', 1) === 0 && x.length >= 2) {
+    const channels = isChannelsLast(ctx.node) ? x[x.length - 1] : x[1];
+    return ctx.output(0, ctx.dtype(0), [x[0] ?? null, channels ?? null]);
+  }
+  ctx.output(
+    0,
+    ctx.dtype(0),
+    viaChannelsFirst(ctx.node, x, (cf) => (cf as Dim[]).map((d, i) => (i < 2 ? d : 1))),
+  );
 }
 
 function roiPool(ctx: InferContext): void {
