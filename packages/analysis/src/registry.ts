@@ -1,6 +1,8 @@
 /** The per-op rule table: built-in ONNX rules plus whatever other importers register. */
 import type { OpRule } from './rule.js';
 import { builtinRules } from './ops/index.js';
+import { caffeRules } from './ops/caffe.js';
+import { pytorchRules } from './ops/pytorch.js';
 
 const table = new Map<string, OpRule>();
 
@@ -10,6 +12,8 @@ function key(op: string, domain: string): string {
 }
 
 for (const [op, rule] of Object.entries(builtinRules)) table.set(key(op, ''), rule);
+for (const [op, rule] of Object.entries(caffeRules)) table.set(key(op, 'caffe'), rule);
+for (const [op, rule] of Object.entries(pytorchRules)) table.set(key(op, 'pytorch'), rule);
 
 /** Adds or replaces the rule of `op` in `domain` (default: the ONNX domain). */
 export function registerOpRule(op: string, rule: OpRule, domain = ''): void {

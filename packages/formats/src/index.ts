@@ -17,9 +17,17 @@ export { onnxFormat } from './onnx/plugin.js';
 export { externalDataFiles } from './external-data.js';
 /** Resolves external tensor data against provided files; returns warnings. */
 export { attachExternalData } from './external-data.js';
+/** The Caffe importer plugin (.prototxt, .caffemodel). */
+export { caffeFormat } from './caffe/plugin.js';
+/** Files an importer would read beside a model file (a prototxt's .caffemodel weights). */
+export { caffeCompanions as companionFiles } from './caffe/plugin.js';
 /** Like openModel, for plugins that load asynchronously (Keras HDF5 reads through wasm). */
 export { openModelAsync } from './open-async.js';
 /** The Keras importer plugin (.h5/.hdf5 full models, .keras archives, model JSON). */
 export { kerasFormat } from './keras/plugin.js';
 /** The TFLite importer plugin (.tflite flatbuffers). */
 export { tfliteFormat } from './tflite/plugin.js';
+/** The TorchScript importer plugin (torch.jit.save archives). */
+export { torchScriptFormat } from './torch/plugin.js';
+/** The PyTorch state_dict importer plugin (torch.save archives: weights only). */
+export { stateDictFormat } from './torch/plugin.js';

@@ -2,12 +2,15 @@
 import type { Model } from '@nnlens/ir';
 import { ModelFormatError } from './errors.js';
 import { onnxFormat } from './onnx/plugin.js';
+import { caffeFormat } from './caffe/plugin.js';
+import { stateDictFormat, torchScriptFormat } from './torch/plugin.js';
 import { kerasFormat } from './keras/plugin.js';
 import { tfliteFormat } from './tflite/plugin.js';
 import type { FormatPlugin, ModelSource } from './source.js';
 
 /** Every importer, ONNX first. Plugins for more formats are appended here. */
 export const formats: FormatPlugin[] = [onnxFormat];
+formats.push(caffeFormat, torchScriptFormat, stateDictFormat);
 formats.push(kerasFormat, tfliteFormat);
 
 /** The plugin whose match() is most confident about the source, or null. */
