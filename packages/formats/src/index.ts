@@ -31,3 +31,5 @@ export { tfliteFormat } from './tflite/plugin.js';
 export { torchScriptFormat } from './torch/plugin.js';
 /** The PyTorch state_dict importer plugin (torch.save archives: weights only). */
 export { stateDictFormat } from './torch/plugin.js';
+/** The TF.js importer plugin (model.json layers and graph models with weight shards). */
+export { tfjsFormat } from './tfjs/plugin.js';

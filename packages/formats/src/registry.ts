@@ -6,12 +6,13 @@ import { caffeFormat } from './caffe/plugin.js';
 import { stateDictFormat, torchScriptFormat } from './torch/plugin.js';
 import { kerasFormat } from './keras/plugin.js';
 import { tfliteFormat } from './tflite/plugin.js';
+import { tfjsFormat } from './tfjs/plugin.js';
 import type { FormatPlugin, ModelSource } from './source.js';
 
 /** Every importer, ONNX first. Plugins for more formats are appended here. */
 export const formats: FormatPlugin[] = [onnxFormat];
 formats.push(caffeFormat, torchScriptFormat, stateDictFormat);
-formats.push(kerasFormat, tfliteFormat);
+formats.push(kerasFormat, tfliteFormat, tfjsFormat);
 
 /** The plugin whose match() is most confident about the source, or null. */
 export function pickFormat(source: ModelSource): FormatPlugin | null {

@@ -26,7 +26,10 @@ export interface LayerMapper {
 export function mainNode(call: LayerCall, op: string, inputs: (Value | null)[], attrs: Attribute[], domain = ''): Value[] {
   const extra = call.weights.rest().map((t) => call.emit.weight(t));
   const all = [...attrs, sourceOpAttr(call.layer.className), jsonAttr('config', call.layer.config)];
-  return call.emit.node(call.name, op, [...inputs, ...extra], all, 1, domain);
+  // Omitted optional inputs at the end (no bias) are dropped, as ONNX does.
+  const list = [...inputs, ...extra];
+  while (list.length > 1 && list[list.length - 1] === null) list.pop();
+  return call.emit.node(call.name, op, list, all, 1, domain);
 }
 
 /** The weight value of `role`, or null when the file has none. */
