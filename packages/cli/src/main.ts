@@ -1,8 +1,9 @@
-/** The `nnlens` command line: serve the web app, summarise a model. */
+/** The `nnlens` command line: serve the web app, summarise a model, draw figures. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { runServe } from './serve.js';
+import { runDraw, type DrawCommandOptions } from './draw-command.js';
 import { runSummary } from './summary-command.js';
 
 function intOption(value: string): number {
@@ -44,8 +45,26 @@ program
     '--input-shape <name=dims...>',
     'override an input shape, e.g. input=1,3,299,299 or batch=8 for a symbol',
   )
-  .action((file: string, opts: { depth?: number; json?: boolean; inputShape?: string[] }) => {
-    process.exitCode = runSummary(file, opts);
+  .action(async (file: string, opts: { depth?: number; json?: boolean; inputShape?: string[] }) => {
+    process.exitCode = await runSummary(file, opts);
+  });
+
+program
+  .command('draw')
+  .description('draw a publication figure of a model or a JSON/YAML layer spec (SVG, PNG or TikZ)')
+  .argument('<input>', 'model file (.onnx, …) or spec file (.json, .yaml)')
+  .option('-s, --style <style>', 'graph | lenet | alexnet | fcnn | layered | tikz (default graph; tikz for -o *.tex)')
+  .option('-o, --output <file>', 'output .svg, .png or .tex (default: SVG/TeX on stdout)')
+  .option('--dpi <n>', 'PNG resolution (default 150)', intOption)
+  .option('--title <text>', 'title drawn above the figure')
+  .option('--depth <n>', 'module levels drawn layer by layer (default: automatic)', intOption)
+  .option('--direction <dir>', 'graph: TB | LR | BT | RL; fcnn: right | up')
+  .option('--transparent', 'no background (PNG with alpha)')
+  .option('--no-legend', 'leave out the legend')
+  .option('--no-skips', 'leave out skip connections')
+  .option('-O, --option <key=value...>', 'any style option, e.g. -O mapSpacing=8 -O colorBy=alternate (see packages/diagrams/README.md)')
+  .action(async (input: string, opts: DrawCommandOptions) => {
+    process.exitCode = await runDraw(input, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -2,6 +2,7 @@
 import type { ModelAnalysis } from '@nnlens/analysis';
 import type { Model, Node, Value } from '@nnlens/ir';
 import { buildScopeTree, pathFromName, type ScopeGroup, type ScopeTree } from '@nnlens/layout';
+import { bool, numberIn } from '../options.js';
 import { describeUnit, dropBatch, opText } from './describe.js';
 import type { Layer, LayerDiagram, LayerKind, RepeatSpan, Skip } from './layer.js';
 import { planLevel, type LevelPlan, type Member, type UnitPlacement } from './level.js';
@@ -43,14 +44,16 @@ export function extractLayers(
 ): LayerDiagram {
   const tree = buildScopeTree(model.graph);
   const ug = buildUnits(model.graph, tree.groupOfNode);
-  const maxLayers = options.maxLayers ?? 40;
-  if (options.depth !== undefined)
-    return run(model, ug, tree, analysis, options.depth, options.rollRepeats ?? true);
+  const maxLayers = numberIn(options.maxLayers, 'maxLayers', 40, { min: 1, integer: true });
+  const roll = bool(options.rollRepeats, 'rollRepeats', true);
+  if (options.depth !== undefined) {
+    return run(model, ug, tree, analysis, numberIn(options.depth, 'depth', 0, { min: 0, integer: true }), roll);
+  }
   let deepest = 0;
   for (const g of tree.groups.values()) deepest = Math.max(deepest, g.depth);
-  let result = run(model, ug, tree, analysis, deepest, options.rollRepeats ?? true);
-  for (let d = deepest - 1; d >= 1 && result.layers.length > maxLayers; d--) {
-    result = run(model, ug, tree, analysis, d, options.rollRepeats ?? true);
+  let result = run(model, ug, tree, analysis, deepest, roll);
+  for (let d = deepest - 1; d >= 0 && result.layers.length > maxLayers; d--) {
+    result = run(model, ug, tree, analysis, d, roll);
   }
   return result;
 }
