@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import { analyze } from '@nnlens/analysis';
 import { buildScopeTree } from '@nnlens/layout';
-import { loadModel } from './load-model.js';
+import { loadModelAsync } from './load-model.js';
 import { summaryJson, summaryRows, summaryText } from './summary.js';
 
 /** Parses `--input-shape` entries: `name=1,3,224,224` sets an input, `sym=8` sets a symbolic dim. */
@@ -22,12 +22,12 @@ export function parseShapeOverrides(entries: string[] = []): {
   return { inputShapes, symbols };
 }
 
-/** Runs the command; returns the process exit code. */
-export function runSummary(
+/** Runs the command; resolves to the process exit code. */
+export async function runSummary(
   file: string,
   opts: { depth?: number; json?: boolean; inputShape?: string[] },
-): number {
-  const loaded = loadModel(file);
+): Promise<number> {
+  const loaded = await loadModelAsync(file);
   const analysis = analyze(loaded.model, parseShapeOverrides(opts.inputShape));
   const tree = buildScopeTree(loaded.model.graph);
   if (opts.json) {
