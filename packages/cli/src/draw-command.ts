@@ -2,7 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze } from '@nnlens/analysis';
-import { STYLES, drawDiagramReport, drawSpec, type DiagramReport, type DiagramStyle, type DrawOptions } from '@nnlens/diagrams';
+import {
+  STYLES,
+  drawDiagramReport,
+  drawSpec,
+  type DiagramReport,
+  type DiagramStyle,
+  type DrawOptions,
+} from '@nnlens/diagrams';
 import { collectOptions, outputKind } from './draw-options.js';
 import { svgToPng } from './draw-png.js';
 import { loadModel } from './load-model.js';
@@ -31,8 +38,10 @@ export function isSpecFile(path: string, text?: string): boolean {
 
 /** Draws `input` per the options; writes the file (or stdout) and returns the exit code. */
 export async function runDraw(input: string, opts: DrawCommandOptions): Promise<number> {
-  const style = (opts.style ?? (opts.output?.toLowerCase().endsWith('.tex') ? 'tikz' : 'graph')) as DiagramStyle;
-  if (!(STYLES as readonly string[]).includes(style)) throw new Error(`--style ${style}: expected one of ${STYLES.join(', ')}`);
+  const style = (opts.style ??
+    (opts.output?.toLowerCase().endsWith('.tex') ? 'tikz' : 'graph')) as DiagramStyle;
+  if (!(STYLES as readonly string[]).includes(style))
+    throw new Error(`--style ${style}: expected one of ${STYLES.join(', ')}`);
   const kind = outputKind(opts.output, style);
   const options: Record<string, unknown> = collectOptions(opts.option);
   if (opts.title !== undefined) options.title = opts.title;

@@ -39,7 +39,9 @@ export function outputKind(file: string | undefined, style: string): 'svg' | 'pn
   if (!file) return style === 'tikz' ? 'tex' : 'svg';
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
   if (ext === 'pdf') {
-    throw new Error(`-o ${file}: PDF is not written directly; use --style tikz -o fig.tex and pdflatex, or -o fig.svg`);
+    throw new Error(
+      `-o ${file}: PDF is not written directly; use --style tikz -o fig.tex and pdflatex, or -o fig.svg`,
+    );
   }
   if (ext === 'tex') {
     if (style !== 'tikz') throw new Error(`-o ${file}: .tex output needs --style tikz (got ${style})`);

@@ -31,7 +31,8 @@ export function loadModel(path: string, options: { externalData?: boolean } = {}
   const buffer = readFileSync(path);
   const source = { name: basename(path), bytes: asBytes(buffer) };
   let model = openModel(source);
-  const locations = options.externalData === false ? [] : externalDataFiles(model);
+  const wanted = [...externalDataFiles(model), ...companionFiles(source.name)]; // + a prototxt's .caffemodel
+  const locations = options.externalData === false ? [] : wanted;
   if (locations.length > 0) {
     const sidecars = new Map<string, Uint8Array>();
     for (const location of locations) {

@@ -42,7 +42,11 @@ function without(o: object, keys: string[]): Record<string, unknown> {
 }
 
 /** Draws a layer list (from extractLayers or parseSpec) in a style; options are the style's. */
-export function drawLayers(d: LayerDiagram, style: DiagramStyle, options: Record<string, unknown> = {}): string {
+export function drawLayers(
+  d: LayerDiagram,
+  style: DiagramStyle,
+  options: Record<string, unknown> = {},
+): string {
   switch (keyword(style, 'style', STYLES, 'lenet')) {
     case 'graph':
       return drawGraphOfLayers(d, options as GraphOptions);
@@ -60,9 +64,14 @@ export function drawLayers(d: LayerDiagram, style: DiagramStyle, options: Record
 }
 
 /** Like drawDiagram, with the warnings (dropped branches, weights not loaded). */
-export function drawDiagramReport(model: Model, analysis: ModelAnalysis, options: DrawOptions): DiagramReport {
+export function drawDiagramReport(
+  model: Model,
+  analysis: ModelAnalysis,
+  options: DrawOptions,
+): DiagramReport {
   const style = keyword(options.style, 'style', STYLES, 'lenet');
-  if (style === 'graph') return { output: drawGraph(model, analysis, without(options, ['style']) as GraphOptions), warnings: [] };
+  if (style === 'graph')
+    return { output: drawGraph(model, analysis, without(options, ['style']) as GraphOptions), warnings: [] };
   const o = options as { depth?: number; maxLayers?: number; rollRepeats?: boolean };
   const extract: ExtractOptions = {};
   if (o.depth !== undefined) extract.depth = o.depth;
@@ -79,7 +88,11 @@ export function drawDiagram(model: Model, analysis: ModelAnalysis, options: Draw
 }
 
 /** Draws a JSON or YAML spec file's text; `file` names it in errors. */
-export function drawSpec(text: string, file: string, options: { style: DiagramStyle } & Record<string, unknown>): DiagramReport {
+export function drawSpec(
+  text: string,
+  file: string,
+  options: { style: DiagramStyle } & Record<string, unknown>,
+): DiagramReport {
   const d = parseSpec(text, file);
   const output = drawLayers(d, options.style, without(options, ['style']));
   return { output, warnings: d.warnings };

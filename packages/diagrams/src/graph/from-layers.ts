@@ -8,7 +8,15 @@ import { boxSize, compact, type BoxText } from './boxes.js';
 import type { GraphOptions } from './draw-graph.js';
 import { renderGraph } from './render-graph.js';
 
-const KEYS = [...COMMON_KEYS, 'direction', 'showShapes', 'showLayerNames', 'showActivations', 'showParams', 'edgeLabels'] as const;
+const KEYS = [
+  ...COMMON_KEYS,
+  'direction',
+  'showShapes',
+  'showLayerNames',
+  'showActivations',
+  'showParams',
+  'edgeLabels',
+] as const;
 
 /** Draws a layer list as plot_model-like boxes; returns the SVG text. */
 export function drawGraphOfLayers(d: LayerDiagram, options: GraphOptions = {}): string {
@@ -34,8 +42,23 @@ export function drawGraphOfLayers(d: LayerDiagram, options: GraphOptions = {}): 
   const layout: GraphLayout = {
     width: res.width,
     height: res.height,
-    items: d.layers.map((l, i) => ({ kind: 'node' as const, id: l.id, nodeIndex: i, label: l.name, ...res.nodes.get(l.id)!, width: nodes[i]!.width, height: nodes[i]!.height })),
-    edges: res.edges.map((e, i) => ({ id: `e${i}`, from: e.source, to: e.target, value: '', values: [], points: e.points })),
+    items: d.layers.map((l, i) => ({
+      kind: 'node' as const,
+      id: l.id,
+      nodeIndex: i,
+      label: l.name,
+      ...res.nodes.get(l.id)!,
+      width: nodes[i]!.width,
+      height: nodes[i]!.height,
+    })),
+    edges: res.edges.map((e, i) => ({
+      id: `e${i}`,
+      from: e.source,
+      to: e.target,
+      value: '',
+      values: [],
+      points: e.points,
+    })),
   };
   if (dir === 'BT' || dir === 'RL') {
     const flipY = dir === 'BT';
@@ -44,7 +67,8 @@ export function drawGraphOfLayers(d: LayerDiagram, options: GraphOptions = {}): 
       if (flipY) it.y = size - it.y - it.height;
       else it.x = size - it.x - it.width;
     }
-    for (const e of layout.edges) for (let k = flipY ? 1 : 0; k < e.points.length; k += 2) e.points[k] = size - e.points[k]!;
+    for (const e of layout.edges)
+      for (let k = flipY ? 1 : 0; k < e.points.length; k += 2) e.points[k] = size - e.points[k]!;
   }
   return renderGraph(layout, {
     common: c,

@@ -47,7 +47,14 @@ export function extractLayers(
   const maxLayers = numberIn(options.maxLayers, 'maxLayers', 40, { min: 1, integer: true });
   const roll = bool(options.rollRepeats, 'rollRepeats', true);
   if (options.depth !== undefined) {
-    return run(model, ug, tree, analysis, numberIn(options.depth, 'depth', 0, { min: 0, integer: true }), roll);
+    return run(
+      model,
+      ug,
+      tree,
+      analysis,
+      numberIn(options.depth, 'depth', 0, { min: 0, integer: true }),
+      roll,
+    );
   }
   let deepest = 0;
   for (const g of tree.groups.values()) deepest = Math.max(deepest, g.depth);

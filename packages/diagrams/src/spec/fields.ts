@@ -18,7 +18,8 @@ export class Fields {
 
   /** A plain object, or a failure. */
   object(v: unknown, path: (string | number)[]): Record<string, unknown> {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, `expected a mapping of fields, got ${show(v)}`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      this.fail(path, `expected a mapping of fields, got ${show(v)}`);
     return v as Record<string, unknown>;
   }
 
@@ -27,7 +28,10 @@ export class Fields {
     for (const k of Object.keys(obj)) {
       if (known.includes(k)) continue;
       const near = known.find((x) => x.toLowerCase() === k.toLowerCase() || editDistance(x, k) <= 2);
-      this.fail([...path, k], `unknown field '${k}'${near ? ` (did you mean '${near}'?)` : ''}; known fields: ${known.join(', ')}`);
+      this.fail(
+        [...path, k],
+        `unknown field '${k}'${near ? ` (did you mean '${near}'?)` : ''}; known fields: ${known.join(', ')}`,
+      );
     }
   }
 
@@ -41,14 +45,16 @@ export class Fields {
   /** A positive integer, or undefined when absent. */
   positive(v: unknown, path: (string | number)[]): number | undefined {
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) this.fail(path, `expected a positive integer, got ${show(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      this.fail(path, `expected a positive integer, got ${show(v)}`);
     return v;
   }
 
   /** A non-negative number, or undefined. */
   number(v: unknown, path: (string | number)[]): number | undefined {
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) this.fail(path, `expected a number ≥ 0, got ${show(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      this.fail(path, `expected a number ≥ 0, got ${show(v)}`);
     return v;
   }
 
@@ -56,16 +62,23 @@ export class Fields {
   pair(v: unknown, path: (string | number)[]): [number, number] | undefined {
     if (v === undefined) return undefined;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return [v, v];
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 1)) return [v[0], v[1]];
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 1)
+    )
+      return [v[0], v[1]];
     this.fail(path, `expected a positive integer or [height, width], got ${show(v)}`);
   }
 
   /** A shape: 1 to 3 positive integers ([C, H, W], [N] or [L, D]), or undefined. */
   shape(v: unknown, path: (string | number)[]): number[] | undefined {
     if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.length < 1 || v.length > 3) this.fail(path, `expected [channels, height, width], [units] or [length, width], got ${show(v)}`);
+    if (!Array.isArray(v) || v.length < 1 || v.length > 3)
+      this.fail(path, `expected [channels, height, width], [units] or [length, width], got ${show(v)}`);
     (v as unknown[]).forEach((x, i) => {
-      if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) this.fail([...path, i], `expected a positive integer, got ${show(x)}`);
+      if (typeof x !== 'number' || !Number.isInteger(x) || x < 1)
+        this.fail([...path, i], `expected a positive integer, got ${show(x)}`);
     });
     return v as number[];
   }
@@ -93,7 +106,11 @@ function editDistance(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      dp[i]![j] = Math.min(dp[i - 1]![j]! + 1, dp[i]![j - 1]! + 1, dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      dp[i]![j] = Math.min(
+        dp[i - 1]![j]! + 1,
+        dp[i]![j - 1]! + 1,
+        dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return dp[a.length]![b.length]!;

@@ -28,7 +28,12 @@ export function parseSpecText(text: string, file = 'spec'): ParsedSpec {
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const pos = /position (\d+)/.exec(msg);
-      throw new SpecError(file, '', `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, pos ? lineCol(text, Number(pos[1])) : undefined);
+      throw new SpecError(
+        file,
+        '',
+        `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
+        pos ? lineCol(text, Number(pos[1])) : undefined,
+      );
     }
   }
   const lc = new LineCounter();
@@ -36,7 +41,10 @@ export function parseSpecText(text: string, file = 'spec'): ParsedSpec {
   if (doc.errors.length) {
     const err = doc.errors[0]!;
     const at = lc.linePos(err.pos[0]);
-    throw new SpecError(file, '', `invalid YAML: ${err.message.split('\n')[0]}`, { line: at.line, column: at.col });
+    throw new SpecError(file, '', `invalid YAML: ${err.message.split('\n')[0]}`, {
+      line: at.line,
+      column: at.col,
+    });
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   return {

@@ -16,6 +16,8 @@ export class SpecError extends Error {
     readonly problem: string,
     readonly location: SpecLocation | undefined,
   ) {
-    super(`${file}${location ? `:${location.line}:${location.column}` : ''}: ${path ? `${path}: ` : ''}${problem}`);
+    super(
+      `${file}${location ? `:${location.line}:${location.column}` : ''}: ${path ? `${path}: ` : ''}${problem}`,
+    );
   }
 }

@@ -41,7 +41,22 @@ const TYPES: Record<string, LayerKind> = {
   other: 'other',
 };
 
-const LAYER_FIELDS = ['type', 'name', 'shape', 'filters', 'units', 'kernel', 'stride', 'padding', 'scale', 'activation', 'op', 'caption', 'color', 'repeat'] as const;
+const LAYER_FIELDS = [
+  'type',
+  'name',
+  'shape',
+  'filters',
+  'units',
+  'kernel',
+  'stride',
+  'padding',
+  'scale',
+  'activation',
+  'op',
+  'caption',
+  'color',
+  'repeat',
+] as const;
 const TOP_FIELDS = ['title', 'layers', 'skips'] as const;
 const SKIP_FIELDS = ['from', 'to', 'kind', 'label'] as const;
 
@@ -73,7 +88,8 @@ export function specToDiagram(spec: ParsedSpec): LayerDiagram {
   const top = f.object(spec.data, []);
   f.known(top, [], TOP_FIELDS);
   const title = f.string(top.title, ['title']) ?? 'network';
-  if (!Array.isArray(top.layers) || top.layers.length === 0) f.fail(['layers'], `expected a list of layers, got ${show(top.layers)}`);
+  if (!Array.isArray(top.layers) || top.layers.length === 0)
+    f.fail(['layers'], `expected a list of layers, got ${show(top.layers)}`);
   const layers: Layer[] = [];
   const repeats: RepeatSpan[] = [];
   const names = new Map<string, string>();
@@ -84,7 +100,11 @@ export function specToDiagram(spec: ParsedSpec): LayerDiagram {
     const typeText = f.string(obj.type, [...at, 'type']);
     if (!typeText) f.fail(at, `missing field 'type' (one of ${Object.keys(TYPES).join(', ')})`);
     const kind = TYPES[typeText.toLowerCase()];
-    if (!kind) f.fail([...at, 'type'], `unknown layer type ${show(typeText)}; expected one of ${Object.keys(TYPES).join(', ')}`);
+    if (!kind)
+      f.fail(
+        [...at, 'type'],
+        `unknown layer type ${show(typeText)}; expected one of ${Object.keys(TYPES).join(', ')}`,
+      );
     const prev = layers[i - 1];
     const given = f.shape(obj.shape, [...at, 'shape']);
     const kernel = f.pair(obj.kernel, [...at, 'kernel']);
@@ -93,7 +113,8 @@ export function specToDiagram(spec: ParsedSpec): LayerDiagram {
     const filters = f.positive(obj.filters, [...at, 'filters']);
     const units = f.positive(obj.units, [...at, 'units']);
     const scale = f.positive(obj.scale, [...at, 'scale']);
-    const shape = given ?? inferShape(f, at, kind, prev?.shape, { kernel, stride, padding, filters, units, scale });
+    const shape =
+      given ?? inferShape(f, at, kind, prev?.shape, { kernel, stride, padding, filters, units, scale });
     const name = f.string(obj.name, [...at, 'name']) ?? `${typeText.toLowerCase()}${i}`;
     if (names.has(name)) f.fail([...at, 'name'], `duplicate layer name '${name}' (also ${names.get(name)})`);
     names.set(name, `layers[${i}]`);
@@ -101,7 +122,9 @@ export function specToDiagram(spec: ParsedSpec): LayerDiagram {
       id: `L${i}`,
       name,
       kind,
-      op: f.string(obj.op, [...at, 'op']) ?? (typeText.toLowerCase() === 'avgpool' ? 'AvgPool' : (OP_NAMES[kind] ?? typeText)),
+      op:
+        f.string(obj.op, [...at, 'op']) ??
+        (typeText.toLowerCase() === 'avgpool' ? 'AvgPool' : (OP_NAMES[kind] ?? typeText)),
       shape,
       inShape: prev?.shape ?? shape,
       folded: [],
@@ -120,11 +143,13 @@ export function specToDiagram(spec: ParsedSpec): LayerDiagram {
     if (cap) layer.caption = cap;
     const col = f.string(obj.color, [...at, 'color']);
     if (col) {
-      if (!/^(#[0-9a-f]{3}|#[0-9a-f]{6}|[a-z]+)$/i.test(col)) f.fail([...at, 'color'], `expected a colour such as #a0a0a0 or steelblue, got ${show(col)}`);
+      if (!/^(#[0-9a-f]{3}|#[0-9a-f]{6}|[a-z]+)$/i.test(col))
+        f.fail([...at, 'color'], `expected a colour such as #a0a0a0 or steelblue, got ${show(col)}`);
       layer.color = col;
     }
     const rep = f.positive(obj.repeat, [...at, 'repeat']);
-    if (rep && rep > 1) repeats.push({ first: layer.id, last: layer.id, count: rep, label: `${name} ×${rep}` });
+    if (rep && rep > 1)
+      repeats.push({ first: layer.id, last: layer.id, count: rep, label: `${name} ×${rep}` });
     layers.push(layer);
   });
   const skips = readSkips(f, top.skips, layers);
@@ -143,7 +168,14 @@ function inferShape(
   at: (string | number)[],
   kind: LayerKind,
   prev: number[] | undefined,
-  o: { kernel?: [number, number] | undefined; stride?: [number, number] | undefined; padding: 'same' | 'valid' | number; filters?: number | undefined; units?: number | undefined; scale?: number | undefined },
+  o: {
+    kernel?: [number, number] | undefined;
+    stride?: [number, number] | undefined;
+    padding: 'same' | 'valid' | number;
+    filters?: number | undefined;
+    units?: number | undefined;
+    scale?: number | undefined;
+  },
 ): number[] {
   if (kind === 'input') f.fail(at, "an input layer needs 'shape', e.g. shape: [1, 32, 32]");
   if (kind === 'dense') {
@@ -154,7 +186,11 @@ function inferShape(
   const maps = prev.length === 3;
   if (kind === 'flatten') return [prev.reduce((a, b) => a * b, 1)];
   if (kind === 'conv' || kind === 'deconv' || kind === 'pool') {
-    if (!maps) f.fail(at, `needs feature maps [C, H, W] before it, but the previous layer has shape [${prev.join(', ')}]`);
+    if (!maps)
+      f.fail(
+        at,
+        `needs feature maps [C, H, W] before it, but the previous layer has shape [${prev.join(', ')}]`,
+      );
     const [c, h, w] = prev as [number, number, number];
     if (kind !== 'pool' && !o.filters) f.fail(at, `a ${kind} layer needs 'filters' (or 'shape')`);
     const k = o.kernel ?? (kind === 'pool' ? [2, 2] : undefined);
@@ -165,7 +201,11 @@ function inferShape(
       const p = o.padding === 'same' || o.padding === 'valid' ? 0 : o.padding;
       [hh, ww] = [(h - 1) * s[0] + k[0] - 2 * p, (w - 1) * s[1] + k[1] - 2 * p];
     } else [hh, ww] = [outSize(h, k[0], s[0], o.padding), outSize(w, k[1], s[1], o.padding)];
-    if (hh < 1 || ww < 1) f.fail([...at, 'kernel'], `a ${k[0]}×${k[1]} window with stride ${s[0]} does not fit a ${h}×${w} input`);
+    if (hh < 1 || ww < 1)
+      f.fail(
+        [...at, 'kernel'],
+        `a ${k[0]}×${k[1]} window with stride ${s[0]} does not fit a ${h}×${w} input`,
+      );
     return [kind === 'pool' ? c : o.filters!, hh, ww];
   }
   if (kind === 'upsample') {
@@ -189,14 +229,20 @@ function readSkips(f: Fields, v: unknown, layers: Layer[]): Skip[] {
       const name = f.string(obj[key], [...at, key]);
       if (!name) f.fail(at, `missing field '${key}' (a layer name)`);
       const idx = byName.get(name);
-      if (idx === undefined) f.fail([...at, key], `no layer is named '${name}'; names: ${[...byName.keys()].join(', ')}`);
+      if (idx === undefined)
+        f.fail([...at, key], `no layer is named '${name}'; names: ${[...byName.keys()].join(', ')}`);
       return idx;
     };
     const a = find('from');
     const b = find('to');
-    if (a >= b) f.fail([...at, 'to'], `a skip must go forward: '${layers[b]!.name}' comes before or at '${layers[a]!.name}'`);
+    if (a >= b)
+      f.fail(
+        [...at, 'to'],
+        `a skip must go forward: '${layers[b]!.name}' comes before or at '${layers[a]!.name}'`,
+      );
     const kindText = f.string(obj.kind, [...at, 'kind']) ?? 'add';
-    if (!['add', 'concat', 'mul'].includes(kindText)) f.fail([...at, 'kind'], `expected add, concat or mul, got ${show(kindText)}`);
+    if (!['add', 'concat', 'mul'].includes(kindText))
+      f.fail([...at, 'kind'], `expected add, concat or mul, got ${show(kindText)}`);
     const skip: Skip = { from: layers[a]!.id, to: layers[b]!.id, kind: kindText as Skip['kind'] };
     const label = f.string(obj.label, [...at, 'label']);
     if (label) skip.via = label;

@@ -128,7 +128,7 @@ export function drawAlexnet(d: LayerDiagram, options: AlexnetOptions = {}): stri
     if (g.form === 'vector') {
       [thick, hgt, wid, h, w] = [3 * UNIT, size(g.length, o.logWidth, o.widthScale), 3 * UNIT, 1, 1];
     } else {
-      const [ch, hh, ww] = g.form === 'maps' ? [g.channels, g.height, g.width] : [1, g.length, g.width];
+      const [ch, hh, ww] = g.form === 'maps' ? [g.channels, g.height, g.width] : [g.width, g.length, 1]; // a sequence is a 1-D map with D channels
       [thick, hgt, wid, h, w] = [
         size(ch, o.logDepth, o.depthScale),
         size(hh, o.logWidth, o.widthScale),

@@ -109,7 +109,11 @@ export function drawLenet(d: LayerDiagram, options: LenetOptions = {}): string {
   const largest = Math.max(
     1,
     ...geoms.map((g) =>
-      g.form === 'maps' ? Math.max(g.height, g.width) : g.form === 'sequence' ? Math.max(g.length, 1) : 1,
+      g.form === 'maps'
+        ? Math.max(g.height, g.width)
+        : g.form === 'sequence'
+          ? Math.max(g.length, g.width)
+          : 1,
     ),
   );
   const mode: Scaling = o.mapScaling === 'auto' ? (largest <= 64 ? 'linear' : 'sqrt') : o.mapScaling;

@@ -108,7 +108,8 @@ export function drawTikz(d: LayerDiagram, options: TikzOptions = {}): string {
     let w: number, h: number, dd: number;
     if (g.form === 'maps') [w, h, dd] = [thick(g.channels), side(g.height), side(g.width)];
     else if (g.form === 'sequence')
-      [w, h, dd] = [0.6, side(g.length), Math.min(o.maxHeight, thick(g.width) * 2)];
+      // A sequence is a 1-D map: tokens up, features as channels.
+      [w, h, dd] = [thick(g.width), side(g.length), 0.35];
     else
       [w, h, dd] = [
         0.35,
