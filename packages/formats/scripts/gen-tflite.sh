@@ -16,3 +16,5 @@ mkdir -p "$OUT"
   # flatc 2.0.8 declares an unused type parameter on union accessors, which our strict tsconfig rejects.
   sed -e 's/<T extends flatbuffers.Table>(obj:any):any|null/(obj:any):any|null/' "$TMP"/*_generated.ts
 } > "$OUT/tflite-schema.ts"
+# Formatted like the rest of the repository, so `npm run lint` checks it too.
+npx prettier --log-level warn --write "$OUT/tflite-schema.ts"

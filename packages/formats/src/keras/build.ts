@@ -27,7 +27,8 @@ const key = (r: TensorRef): string => `${r.layer}\u0000${r.node}\u0000${r.tensor
 /** The batch dim is a symbol; other unknown dims get one symbol per input and axis. */
 function inputShape(name: string, cfg: Record<string, unknown>, fallback?: unknown): Shape {
   let dims: unknown = cfg['batch_input_shape'] ?? cfg['batch_shape'];
-  if (!Array.isArray(dims) && Array.isArray(cfg['input_shape'])) dims = [null, ...(cfg['input_shape'] as unknown[])];
+  if (!Array.isArray(dims) && Array.isArray(cfg['input_shape']))
+    dims = [null, ...(cfg['input_shape'] as unknown[])];
   if (!Array.isArray(dims)) dims = fallback;
   if (!Array.isArray(dims)) return null;
   return dims.map((d, i): Dim => {
@@ -36,9 +37,18 @@ function inputShape(name: string, cfg: Record<string, unknown>, fallback?: unkno
   });
 }
 
-function graphInput(b: Build, layer: KerasLayer, name: string, fallbackShape?: unknown): Value {
+/** The graph input of an InputLayer, or (`implicit`) of a Sequential whose first layer declares the input shape. */
+function graphInput(
+  b: Build,
+  layer: KerasLayer,
+  name: string,
+  implicit = false,
+  fallbackShape?: unknown,
+): Value {
   const cfg = layer.config;
-  return b.emit.input(name, kerasDType(cfg['dtype']), inputShape(name, cfg, fallbackShape));
+  const v = b.emit.input(name, kerasDType(cfg['dtype']), inputShape(name, cfg, fallbackShape));
+  v.docString = implicit ? `Keras: implicit input of '${layer.name}'` : 'Keras: InputLayer';
+  return v;
 }
 
 /** Emits one call of a layer (or inlines a nested model); returns the call's outputs. */
@@ -62,7 +72,7 @@ function buildSequential(b: Build, m: KerasModelConfig, scope: Scope, provided: 
       continue;
     }
     // tf.keras names the implicit input of a Sequential after its first layer.
-    x ??= graphInput(b, layer, `${scope.prefix}${layer.name}_input`, m.buildInputShape);
+    x ??= graphInput(b, layer, `${scope.prefix}${layer.name}_input`, true, m.buildInputShape);
     x = callLayer(b, scope, layer, 0, [x])[0] ?? null;
     if (!x) break;
   }
@@ -79,10 +89,16 @@ function buildFunctional(b: Build, m: KerasModelConfig, scope: Scope, provided: 
   const tensors = new Map<string, Value>();
   const byName = new Map(m.layers.map((l) => [l.name, l]));
   const inputLayers = m.layers.filter((l) => l.className === 'InputLayer');
-  const inputRefs = m.inputs.length ? m.inputs : inputLayers.map((l) => ({ layer: l.name, node: 0, tensor: 0 }));
+  const inputRefs = m.inputs.length
+    ? m.inputs
+    : inputLayers.map((l) => ({ layer: l.name, node: 0, tensor: 0 }));
   inputRefs.forEach((r, i) => {
     const layer = byName.get(r.layer);
-    const v = provided ? provided[i] : layer ? graphInput(b, layer, `${scope.prefix}${layer.name}`) : undefined;
+    const v = provided
+      ? provided[i]
+      : layer
+        ? graphInput(b, layer, `${scope.prefix}${layer.name}`)
+        : undefined;
     if (v) tensors.set(key(r), v);
   });
 
@@ -119,14 +135,21 @@ function buildFunctional(b: Build, m: KerasModelConfig, scope: Scope, provided: 
   for (const [kk, list] of waiting) {
     const [layer] = kk.split('\u0000');
     for (const p of list) {
-      b.emit.warn('unresolved', `Keras: layer '${p.layer.name}' reads an output of '${layer}' that no layer produces; skipped`);
+      b.emit.warn(
+        'unresolved',
+        `Keras: layer '${p.layer.name}' reads an output of '${layer}' that no layer produces; skipped`,
+      );
     }
   }
   const outs: Value[] = [];
   for (const r of m.outputs) {
     const v = tensors.get(key(r));
     if (v) outs.push(v);
-    else b.emit.warn('unresolved', `Keras: model output '${r.layer}' (node ${r.node}, tensor ${r.tensor}) is never produced`);
+    else
+      b.emit.warn(
+        'unresolved',
+        `Keras: model output '${r.layer}' (node ${r.node}, tensor ${r.tensor}) is never produced`,
+      );
   }
   return outs;
 }
@@ -143,6 +166,9 @@ export function buildKerasGraph(model: KerasModelConfig, weights: WeightSource, 
   const left = weights.leftovers();
   for (const t of left) emit.weight(t);
   if (left.length > 0) {
-    emit.warn('leftover', `Keras: ${left.length} stored weight(s) match no layer of the config; kept unconnected (e.g. '${left[0]!.name}')`);
+    emit.warn(
+      'leftover',
+      `Keras: ${left.length} stored weight(s) match no layer of the config; kept unconnected (e.g. '${left[0]!.name}')`,
+    );
   }
 }

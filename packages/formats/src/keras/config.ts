@@ -36,7 +36,9 @@ const MAX_DEPTH = 32;
 
 /** A plain JSON object, or undefined. */
 export function asObject(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
 function fail(message: string): never {
@@ -110,7 +112,8 @@ function parseLayer(v: unknown, where: string, depth: number): KerasLayer {
   const className = o['class_name'];
   if (typeof className !== 'string' || className === '') fail(`${where} has no class_name`);
   const config = asObject(o['config']) ?? {};
-  const name = typeof o['name'] === 'string' ? o['name'] : typeof config['name'] === 'string' ? config['name'] : '';
+  const name =
+    typeof o['name'] === 'string' ? o['name'] : typeof config['name'] === 'string' ? config['name'] : '';
   const nodes = Array.isArray(o['inbound_nodes']) ? o['inbound_nodes'] : [];
   const layer: KerasLayer = { className, name, config, calls: nodes.map(parseCall) };
   // Old Sequential configs are a bare list of layers; newer ones a {name, layers} object.
@@ -132,7 +135,8 @@ export function parseModel(v: unknown, where = 'model_config', depth = 0): Keras
   if (!Array.isArray(list)) fail(`${where} has no layer list (config.layers)`);
   const sequential = className === 'Sequential' || Array.isArray(raw);
   const layers = list.map((l, i) => parseLayer(l, `${where} layer #${i}`, depth));
-  const name = typeof config['name'] === 'string' ? config['name'] : typeof o['name'] === 'string' ? o['name'] : '';
+  const name =
+    typeof config['name'] === 'string' ? config['name'] : typeof o['name'] === 'string' ? o['name'] : '';
   const model: KerasModelConfig = {
     className: className || (sequential ? 'Sequential' : 'Model'),
     name,

@@ -1,5 +1,15 @@
 /** Appends nodes to an IR graph with unique names, one output value per node output, and shared initializers. */
-import { addInitializer, addNode, ensureValue, type Attribute, type DType, type Graph, type Shape, type Tensor, type Value } from '@nnlens/ir';
+import {
+  addInitializer,
+  addNode,
+  ensureValue,
+  type Attribute,
+  type DType,
+  type Graph,
+  type Shape,
+  type Tensor,
+  type Value,
+} from '@nnlens/ir';
 import { ModelFormatError } from '../errors.js';
 
 // A bound on what a file may make us build (nested models called many times are inlined each time).
@@ -50,9 +60,19 @@ export class Emitter {
   }
 
   /** Appends a node named `name` (made unique) with `outputs` fresh output values; returns them. */
-  node(name: string, op: string, inputs: (Value | null)[], attributes: Attribute[], outputs = 1, domain = ''): Value[] {
+  node(
+    name: string,
+    op: string,
+    inputs: (Value | null)[],
+    attributes: Attribute[],
+    outputs = 1,
+    domain = '',
+  ): Value[] {
     if (this.graph.nodes.length >= MAX_NODES) {
-      throw new ModelFormatError(this.format, `${this.label()}: the model expands to more than ${MAX_NODES} nodes`);
+      throw new ModelFormatError(
+        this.format,
+        `${this.label()}: the model expands to more than ${MAX_NODES} nodes`,
+      );
     }
     const nodeName = this.uniqueNodeName(name);
     this.nodeNames.add(nodeName);

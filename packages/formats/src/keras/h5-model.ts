@@ -41,7 +41,13 @@ export function chunkedList(file: Hdf5File, path: string, name: string): string[
 }
 
 /** Reads a numeric dataset into an IR tensor within the budget; null (with a warning) otherwise. */
-export function readTensor(file: Hdf5File, path: string, name: string, budget: ReadBudget, warnings: string[]): Tensor | null {
+export function readTensor(
+  file: Hdf5File,
+  path: string,
+  name: string,
+  budget: ReadBudget,
+  warnings: string[],
+): Tensor | null {
   const ds = file.dataset(path);
   if (!ds) {
     warnings.push(`Keras: weight '${path}' is listed but is not a dataset in the file`);
@@ -52,15 +58,28 @@ export function readTensor(file: Hdf5File, path: string, name: string, budget: R
     return null;
   }
   if (ds.byteLength > budget.left) {
-    warnings.push(`Keras: weight '${path}' (${ds.byteLength} bytes) exceeds what this file can plausibly hold; skipped`);
+    warnings.push(
+      `Keras: weight '${path}' (${ds.byteLength} bytes) exceeds what this file can plausibly hold; skipped`,
+    );
     return null;
   }
   budget.left -= ds.byteLength;
-  return { name, dtype: ds.dtype, shape: ds.shape.slice(), storage: { kind: 'raw', bytes: ds.read() }, docString: `HDF5 dataset ${path}` };
+  return {
+    name,
+    dtype: ds.dtype,
+    shape: ds.shape.slice(),
+    storage: { kind: 'raw', bytes: ds.read() },
+    docString: `HDF5 dataset ${path}`,
+  };
 }
 
 /** Reads model_config and the weights listed under model_weights. Throws ModelFormatError when it is no Keras model. */
-export function readKerasH5(file: Hdf5File, fileName: string, fileSize: number, warnings: string[]): KerasH5Contents {
+export function readKerasH5(
+  file: Hdf5File,
+  fileName: string,
+  fileSize: number,
+  warnings: string[],
+): KerasH5Contents {
   const rootAttrs = file.attributeNames('');
   const configText = text(file.attribute('', 'model_config'));
   if (configText === undefined) {

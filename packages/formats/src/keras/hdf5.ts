@@ -104,7 +104,13 @@ export function hdf5Reason(e: unknown): string {
 function dtypeOf(meta: { type: number; size: number; signed: boolean; vlen: boolean }): DType {
   if (meta.vlen) return 'unknown';
   if (meta.type === 1) {
-    return meta.size === 2 ? 'float16' : meta.size === 4 ? 'float32' : meta.size === 8 ? 'float64' : 'unknown';
+    return meta.size === 2
+      ? 'float16'
+      : meta.size === 4
+        ? 'float32'
+        : meta.size === 8
+          ? 'float64'
+          : 'unknown';
   }
   if (meta.type === 0 || meta.type === 8) {
     // Integers (and enums, which is how h5py stores numpy bools).
@@ -131,16 +137,25 @@ function createReader(h5: H5wasm, module: H5Module): Hdf5Reader {
         file = new h5.File(path, 'r');
       } catch (e) {
         module.FS.unlink(path);
-        throw new ModelFormatError('keras', `Keras: '${name}' is not a readable HDF5 file: ${hdf5Reason(e)}`, {
-          cause: e,
-        });
+        throw new ModelFormatError(
+          'keras',
+          `Keras: '${name}' is not a readable HDF5 file: ${hdf5Reason(e)}`,
+          {
+            cause: e,
+          },
+        );
       }
       return wrapFile(h5, module, file, path);
     },
   };
 }
 
-function wrapFile(h5: H5wasm, module: H5Module, file: InstanceType<H5wasm['File']>, fsPath: string): Hdf5File {
+function wrapFile(
+  h5: H5wasm,
+  module: H5Module,
+  file: InstanceType<H5wasm['File']>,
+  fsPath: string,
+): Hdf5File {
   const id = file.file_id;
   const abs = (p: string): string => '/' + p.split('/').filter(Boolean).join('/');
   // Every prefix must be a group or dataset reached by hard or soft links: external links open other files.
@@ -196,9 +211,14 @@ function wrapFile(h5: H5wasm, module: H5Module, file: InstanceType<H5wasm['File'
         shape,
         byteLength,
         read() {
-          if (dtype === 'unknown') throw new ModelFormatError('keras', `Keras: dataset '${path}' is not numeric`);
+          if (dtype === 'unknown')
+            throw new ModelFormatError('keras', `Keras: dataset '${path}' is not numeric`);
           const ptr = module._malloc(Math.max(byteLength, 1));
-          if (!ptr) throw new ModelFormatError('keras', `Keras: no memory for dataset '${path}' (${byteLength} bytes)`);
+          if (!ptr)
+            throw new ModelFormatError(
+              'keras',
+              `Keras: no memory for dataset '${path}' (${byteLength} bytes)`,
+            );
           try {
             module.get_dataset_data(id, path, null, null, null, BigInt(ptr));
             const out = module.HEAPU8.slice(ptr, ptr + byteLength);

@@ -28,9 +28,15 @@ export interface KerasArchive {
 
 /** Reads config.json, metadata.json and model.weights.h5 from the archive. */
 export function readKerasArchive(bytes: Uint8Array, fileName: string, warnings: string[]): KerasArchive {
-  const entries = readZipEntries(bytes, [CONFIG, WEIGHTS, METADATA], Math.max(64 << 20, bytes.length * 16), fileName);
+  const entries = readZipEntries(
+    bytes,
+    [CONFIG, WEIGHTS, METADATA],
+    Math.max(64 << 20, bytes.length * 16),
+    fileName,
+  );
   const config = entries.get(CONFIG);
-  if (!config) throw new ModelFormatError('keras', `Keras: '${fileName}' has no ${CONFIG}`, { fieldPath: CONFIG });
+  if (!config)
+    throw new ModelFormatError('keras', `Keras: '${fileName}' has no ${CONFIG}`, { fieldPath: CONFIG });
   const decoder = new TextDecoder();
   const attributes: Record<string, string> = {};
   const meta = entries.get(METADATA);
@@ -44,10 +50,20 @@ export function readKerasArchive(bytes: Uint8Array, fileName: string, warnings: 
   }
   const weightsFile = entries.get(WEIGHTS) ?? null;
   if (!weightsFile) warnings.push(`Keras: '${fileName}' has no ${WEIGHTS}: architecture only`);
-  return { config: parseModelJson(decoder.decode(config), `'${fileName}' ${CONFIG}`), weightsFile, attributes };
+  return {
+    config: parseModelJson(decoder.decode(config), `'${fileName}' ${CONFIG}`),
+    weightsFile,
+    attributes,
+  };
 }
 
-function varsOf(file: Hdf5File, group: string, names: (i: number) => string, budget: ReadBudget, warnings: string[]): Tensor[] {
+function varsOf(
+  file: Hdf5File,
+  group: string,
+  names: (i: number) => string,
+  budget: ReadBudget,
+  warnings: string[],
+): Tensor[] {
   const ids = file
     .children(`${group}/vars`)
     .filter((n) => /^\d+$/.test(n))

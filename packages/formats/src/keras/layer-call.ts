@@ -23,7 +23,13 @@ export interface LayerMapper {
 }
 
 /** Adds the layer's main node: named after the layer, with its class and full config as attributes. */
-export function mainNode(call: LayerCall, op: string, inputs: (Value | null)[], attrs: Attribute[], domain = ''): Value[] {
+export function mainNode(
+  call: LayerCall,
+  op: string,
+  inputs: (Value | null)[],
+  attrs: Attribute[],
+  domain = '',
+): Value[] {
   const extra = call.weights.rest().map((t) => call.emit.weight(t));
   const all = [...attrs, sourceOpAttr(call.layer.className), jsonAttr('config', call.layer.config)];
   // Omitted optional inputs at the end (no bias) are dropped, as ONNX does.
@@ -60,7 +66,11 @@ export function str(cfg: Record<string, unknown>, key: string, def: string): str
 export function tuple(cfg: Record<string, unknown>, key: string, n: number, def: number): number[] {
   const v = cfg[key];
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return new Array<number>(n).fill(v);
-  if (Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0)) {
+  if (
+    Array.isArray(v) &&
+    v.length === n &&
+    v.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0)
+  ) {
     return v as number[];
   }
   return new Array<number>(n).fill(def);
@@ -85,7 +95,12 @@ export function activationName(v: unknown): string {
 /** A Keras dtype name (or Keras 3 DTypePolicy object) as an IR dtype. */
 export function kerasDType(v: unknown): DType {
   const o = asObject(v);
-  const name = typeof v === 'string' ? v : typeof asObject(o?.['config'])?.['name'] === 'string' ? (asObject(o?.['config'])?.['name'] as string) : '';
+  const name =
+    typeof v === 'string'
+      ? v
+      : typeof asObject(o?.['config'])?.['name'] === 'string'
+        ? (asObject(o?.['config'])?.['name'] as string)
+        : '';
   const known: Record<string, DType> = {
     float32: 'float32',
     float16: 'float16',

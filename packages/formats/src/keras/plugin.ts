@@ -13,7 +13,10 @@ import { noWeights } from './weights.js';
 function reader(): Hdf5Reader {
   const r = loadedHdf5();
   if (!r) {
-    throw new ModelFormatError('keras', 'Keras: HDF5 files are read by a wasm module that loads asynchronously: use openModelAsync()');
+    throw new ModelFormatError(
+      'keras',
+      'Keras: HDF5 files are read by a wasm module that loads asynchronously: use openModelAsync()',
+    );
   }
   return r;
 }
@@ -36,14 +39,24 @@ function openHdf5(source: ModelSource): Model {
   return withFile(source.bytes, source.name, (file) => {
     const c = readKerasH5(file, source.name, source.bytes.length, warnings);
     const version = c.attributes['keras_version'] ?? '';
-    return kerasToModel('keras', c.config, c.weights, { formatVersion: 'Keras HDF5', producerVersion: version, metadata: c.attributes }, warnings);
+    return kerasToModel(
+      'keras',
+      c.config,
+      c.weights,
+      { formatVersion: 'Keras HDF5', producerVersion: version, metadata: c.attributes },
+      warnings,
+    );
   });
 }
 
 function openArchive(source: ModelSource): Model {
   const warnings: string[] = [];
   const a = readKerasArchive(source.bytes, source.name, warnings);
-  const info = { formatVersion: 'Keras v3 (.keras)', producerVersion: a.attributes['keras_version'] ?? '', metadata: a.attributes };
+  const info = {
+    formatVersion: 'Keras v3 (.keras)',
+    producerVersion: a.attributes['keras_version'] ?? '',
+    metadata: a.attributes,
+  };
   if (!a.weightsFile) return kerasToModel('keras', a.config, noWeights, info, warnings);
   const weightsFile = a.weightsFile;
   return withFile(weightsFile, `${source.name}/model.weights.h5`, (file) =>
@@ -54,8 +67,16 @@ function openArchive(source: ModelSource): Model {
 function openJson(source: ModelSource): Model {
   const text = new TextDecoder('utf-8').decode(source.bytes);
   const config = parseModelJson(text, `'${source.name}'`);
-  const warnings = ['Keras: architecture-only JSON: no weights, so parameter counts and weight shapes are missing'];
-  return kerasToModel('keras', config, noWeights, { formatVersion: 'Keras JSON', producerVersion: '', metadata: {} }, warnings);
+  const warnings = [
+    'Keras: architecture-only JSON: no weights, so parameter counts and weight shapes are missing',
+  ];
+  return kerasToModel(
+    'keras',
+    config,
+    noWeights,
+    { formatVersion: 'Keras JSON', producerVersion: '', metadata: {} },
+    warnings,
+  );
 }
 
 function needsHdf5(source: ModelSource): boolean {

@@ -27,7 +27,9 @@ export function head(bytes: Uint8Array, n = 4096): string {
 
 /** True when the text starts like a Keras model config (model.to_json(), config.json) rather than a TF.js model.json. */
 export function looksLikeKerasJson(bytes: Uint8Array): boolean {
-  const text = head(bytes).replace(/^\uFEFF/, '').trimStart();
+  const text = head(bytes)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!text.startsWith('{')) return false;
   if (text.includes('"modelTopology"') || text.includes('"weightsManifest"')) return false;
   return /"class_name"\s*:\s*"(Sequential|Model|Functional)"/.test(text) && text.includes('"config"');
@@ -42,7 +44,8 @@ function ext(name: string): string {
 export function sniffKeras(source: ModelSource): { kind: KerasKind; score: number } | null {
   const e = ext(source.name);
   const b = source.bytes;
-  if (hasHdf5Signature(b)) return { kind: 'hdf5', score: e === '.h5' || e === '.hdf5' || e === '.keras' ? 20 : 15 };
+  if (hasHdf5Signature(b))
+    return { kind: 'hdf5', score: e === '.h5' || e === '.hdf5' || e === '.keras' ? 20 : 15 };
   if (isZip(b)) {
     if (isKerasArchive(b)) return { kind: 'archive', score: 20 };
     return e === '.keras' ? { kind: 'archive', score: 5 } : null;

@@ -19,14 +19,22 @@ export function zipEntries(bytes: Uint8Array): UnzipFileInfo[] {
 }
 
 /** Inflates the named entries; refuses entries whose stated size exceeds `maxBytes` (zip bombs). */
-export function readZipEntries(bytes: Uint8Array, names: string[], maxBytes: number, fileName: string): Map<string, Uint8Array> {
+export function readZipEntries(
+  bytes: Uint8Array,
+  names: string[],
+  maxBytes: number,
+  fileName: string,
+): Map<string, Uint8Array> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
         if (!names.includes(f.name)) return false;
         if (f.originalSize > maxBytes) {
-          throw new ModelFormatError('keras', `Keras: '${f.name}' in '${fileName}' claims ${f.originalSize} bytes, more than this archive can plausibly hold`);
+          throw new ModelFormatError(
+            'keras',
+            `Keras: '${f.name}' in '${fileName}' claims ${f.originalSize} bytes, more than this archive can plausibly hold`,
+          );
         }
         return true;
       },
@@ -34,7 +42,9 @@ export function readZipEntries(bytes: Uint8Array, names: string[], maxBytes: num
   } catch (e) {
     if (e instanceof ModelFormatError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    throw new ModelFormatError('keras', `Keras: '${fileName}' is not a readable zip archive: ${why}`, { cause: e });
+    throw new ModelFormatError('keras', `Keras: '${fileName}' is not a readable zip archive: ${why}`, {
+      cause: e,
+    });
   }
   return new Map(Object.entries(files));
 }

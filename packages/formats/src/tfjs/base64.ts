@@ -1,7 +1,9 @@
 /** Base64 decoding without DOM or Node globals (TF GraphDef JSON stores strings and tensor bytes as base64). */
 
 const TABLE = new Int16Array(256).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (TABLE[c.charCodeAt(0)] = i));
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  .split('')
+  .forEach((c, i) => (TABLE[c.charCodeAt(0)] = i));
 // URL-safe alphabet too.
 TABLE['-'.charCodeAt(0)] = 62;
 TABLE['_'.charCodeAt(0)] = 63;

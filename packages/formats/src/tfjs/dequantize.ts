@@ -1,7 +1,13 @@
 /** Lazily dequantized TF.js weights: uint8/uint16 codes become min + code × scale when first read. */
 
 /** An array-like of float values computed from the codes on first access (then cached). */
-export function dequantized(bytes: Uint8Array, stored: 'uint8' | 'uint16', count: number, scale: number, min: number): ArrayLike<number> {
+export function dequantized(
+  bytes: Uint8Array,
+  stored: 'uint8' | 'uint16',
+  count: number,
+  scale: number,
+  min: number,
+): ArrayLike<number> {
   let cache: Float32Array | null = null;
   const values = (): Float32Array => {
     if (cache) return cache;

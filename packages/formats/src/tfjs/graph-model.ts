@@ -31,8 +31,12 @@ const MAX_NODES = 500_000;
 
 function parseNodes(topology: Record<string, unknown>, warnings: string[]): TfNode[] {
   const raw = topology['node'];
-  if (!Array.isArray(raw)) throw new ModelFormatError('tfjs', 'TF.js: graph model has no node list (modelTopology.node)', { fieldPath: 'modelTopology.node' });
-  if (raw.length > MAX_NODES) throw new ModelFormatError('tfjs', `TF.js: graph model has ${raw.length} nodes, more than ${MAX_NODES}`);
+  if (!Array.isArray(raw))
+    throw new ModelFormatError('tfjs', 'TF.js: graph model has no node list (modelTopology.node)', {
+      fieldPath: 'modelTopology.node',
+    });
+  if (raw.length > MAX_NODES)
+    throw new ModelFormatError('tfjs', `TF.js: graph model has ${raw.length} nodes, more than ${MAX_NODES}`);
   const seen = new Set<string>();
   const out: TfNode[] = [];
   raw.forEach((n, i) => {
@@ -40,11 +44,15 @@ function parseNodes(topology: Record<string, unknown>, warnings: string[]): TfNo
     const name = typeof o?.['name'] === 'string' ? o['name'] : '';
     const op = typeof o?.['op'] === 'string' ? o['op'] : '';
     if (!name || !op || seen.has(name)) {
-      warnings.push(`TF.js: node #${i} ${name ? `'${name}' ` : ''}is unnamed, has no op or repeats a name; skipped`);
+      warnings.push(
+        `TF.js: node #${i} ${name ? `'${name}' ` : ''}is unnamed, has no op or repeats a name; skipped`,
+      );
       return;
     }
     seen.add(name);
-    const inputs = Array.isArray(o?.['input']) ? (o['input'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    const inputs = Array.isArray(o?.['input'])
+      ? (o['input'] as unknown[]).filter((x): x is string => typeof x === 'string')
+      : [];
     out.push({ name, op, inputs, attr: asObject(o?.['attr']) ?? {} });
   });
   return out;
@@ -63,7 +71,9 @@ function topological(nodes: TfNode[], warnings: string[]): TfNode[] {
   const indegree = new Map<TfNode, number>();
   const users = new Map<TfNode, TfNode[]>();
   for (const n of nodes) {
-    const deps = new Set(n.inputs.map(ref).flatMap((r) => (r && byName.has(r[0]) ? [byName.get(r[0])!] : [])));
+    const deps = new Set(
+      n.inputs.map(ref).flatMap((r) => (r && byName.has(r[0]) ? [byName.get(r[0])!] : [])),
+    );
     indegree.set(n, deps.size);
     for (const d of deps) (users.get(d) ?? users.set(d, []).get(d)!).push(n);
   }
@@ -81,7 +91,9 @@ function topological(nodes: TfNode[], warnings: string[]): TfNode[] {
   if (order.length < nodes.length) {
     const done = new Set(order);
     const rest = nodes.filter((n) => !done.has(n));
-    warnings.push(`TF.js: ${rest.length} node(s) are on a cycle (TF1 control flow, e.g. '${rest[0]!.name}'); kept in file order`);
+    warnings.push(
+      `TF.js: ${rest.length} node(s) are on a cycle (TF1 control flow, e.g. '${rest[0]!.name}'); kept in file order`,
+    );
     order.push(...rest);
   }
   return order;
@@ -103,7 +115,10 @@ function inlineTensor(node: TfNode): Tensor {
       const nums = vals.map((v) => (typeof v === 'boolean' ? Number(v) : Number(v)));
       const count = shape.reduce((a, b) => a * b, 1);
       // TF repeats the last value to fill the shape.
-      const filled = count > nums.length && count <= 1 << 20 ? [...nums, ...new Array<number>(count - nums.length).fill(nums[nums.length - 1]!)] : nums;
+      const filled =
+        count > nums.length && count <= 1 << 20
+          ? [...nums, ...new Array<number>(count - nums.length).fill(nums[nums.length - 1]!)]
+          : nums;
       t.storage = { kind: 'values', values: filled };
       break;
     }
@@ -127,9 +142,18 @@ function smallInts(v: Value | null | undefined): number[] | undefined {
 }
 
 /** Builds the graph; `signatureOutputs` ('Identity:0', …) name the outputs when the file gives them. */
-export function buildGraphModel(topology: Record<string, unknown>, weights: ManifestWeight[], signatureOutputs: string[], warnings: string[]): Graph {
+export function buildGraphModel(
+  topology: Record<string, unknown>,
+  weights: ManifestWeight[],
+  signatureOutputs: string[],
+  warnings: string[],
+): Graph {
   const nodes = topological(parseNodes(topology, warnings), warnings);
-  if (asObject(topology['library']) && Array.isArray(asObject(topology['library'])?.['function']) && (asObject(topology['library'])!['function'] as unknown[]).length) {
+  if (
+    asObject(topology['library']) &&
+    Array.isArray(asObject(topology['library'])?.['function']) &&
+    (asObject(topology['library'])!['function'] as unknown[]).length
+  ) {
     warnings.push('TF.js: the graph has library functions (control flow); their bodies are not shown');
   }
   const g = createGraph('main');
@@ -160,19 +184,36 @@ export function buildGraphModel(topology: Record<string, unknown>, weights: Mani
       const r = ref(input);
       return r ? [g.values.get(valueName(r[0], r[1])) ?? ensureValue(g, valueName(r[0], r[1]))] : [];
     });
-    const outputs = Array.from({ length: outputsOf.get(n.name) ?? 1 }, (_, k) => ensureValue(g, valueName(n.name, k)));
+    const outputs = Array.from({ length: outputsOf.get(n.name) ?? 1 }, (_, k) =>
+      ensureValue(g, valueName(n.name, k)),
+    );
     const attr = (name: string): ReturnType<typeof attrValue> => attrValue(n.attr[name]);
     const mapped = mapTfOp({ op: n.op, attr, inputs, constInts: (i) => smallInts(inputs[i]) });
     const raw = tfAttributes(n.attr, ['T', 'value']);
     const own = new Set(mapped?.attributes.map((a) => a.name) ?? []);
     // TF's own attributes stay visible; where a name clashes with an analyzer attribute it gets a 'tf_' prefix.
-    const attributes = [...(mapped?.attributes ?? []), ...raw.map((a) => (own.has(a.name) ? { ...a, name: `tf_${a.name}` } : a)), sourceOpAttr(n.op)];
-    addNode(g, { name: n.name, op: mapped ? mapped.op : n.op, domain: mapped ? '' : 'tf', inputs: mapped ? mapped.inputs : inputs, outputs, attributes });
+    const attributes = [
+      ...(mapped?.attributes ?? []),
+      ...raw.map((a) => (own.has(a.name) ? { ...a, name: `tf_${a.name}` } : a)),
+      sourceOpAttr(n.op),
+    ];
+    addNode(g, {
+      name: n.name,
+      op: mapped ? mapped.op : n.op,
+      domain: mapped ? '' : 'tf',
+      inputs: mapped ? mapped.inputs : inputs,
+      outputs,
+      attributes,
+    });
   }
   for (const w of weights) {
     if (!used.has(w.tensor) && !g.values.has(w.name)) addInitializer(g, w.tensor);
   }
-  const named = signatureOutputs.map((s) => ref(s)).flatMap((r) => (r && g.values.get(valueName(r[0], r[1])) ? [g.values.get(valueName(r[0], r[1]))!] : []));
-  g.outputs.push(...(named.length ? named : [...g.values.values()].filter((v) => v.producer && v.consumers.length === 0)));
+  const named = signatureOutputs
+    .map((s) => ref(s))
+    .flatMap((r) => (r && g.values.get(valueName(r[0], r[1])) ? [g.values.get(valueName(r[0], r[1]))!] : []));
+  g.outputs.push(
+    ...(named.length ? named : [...g.values.values()].filter((v) => v.producer && v.consumers.length === 0)),
+  );
   return g;
 }

@@ -25,7 +25,17 @@ const DTYPES: Record<string, DType> = {
   string: 'string',
   complex64: 'complex64',
 };
-const BYTES: Partial<Record<DType, number>> = { float32: 4, float16: 2, int32: 4, int8: 1, uint8: 1, uint16: 2, int16: 2, bool: 1, complex64: 8 };
+const BYTES: Partial<Record<DType, number>> = {
+  float32: 4,
+  float16: 2,
+  int32: 4,
+  int8: 1,
+  uint8: 1,
+  uint16: 2,
+  int16: 2,
+  bool: 1,
+  complex64: 8,
+};
 
 /** The bytes of one weight group: its shards in order (null = not provided). */
 class GroupBytes {
@@ -46,7 +56,9 @@ class GroupBytes {
       }
       const end = start + shard.length;
       if (end > offset && start < offset + length) {
-        parts.push(shard.subarray(Math.max(0, offset - start), Math.min(shard.length, offset + length - start)));
+        parts.push(
+          shard.subarray(Math.max(0, offset - start), Math.min(shard.length, offset + length - start)),
+        );
       }
       start = end;
       if (start >= offset + length) break;
@@ -83,7 +95,11 @@ function numberOf(v: unknown): number | undefined {
 }
 
 /** Reads the manifest and resolves every weight against the sidecars; problems go to `warnings`. */
-export function readManifest(manifest: unknown, sidecars: Map<string, Uint8Array> | undefined, warnings: string[]): ManifestWeight[] {
+export function readManifest(
+  manifest: unknown,
+  sidecars: Map<string, Uint8Array> | undefined,
+  warnings: string[],
+): ManifestWeight[] {
   const out: ManifestWeight[] = [];
   if (!Array.isArray(manifest)) {
     if (manifest !== undefined) warnings.push('TF.js: weightsManifest is not a list; no weights read');
@@ -92,17 +108,28 @@ export function readManifest(manifest: unknown, sidecars: Map<string, Uint8Array
   const missing = new Set<string>();
   manifest.forEach((g, gi) => {
     const group = asObject(g);
-    const paths = Array.isArray(group?.['paths']) ? (group['paths'] as unknown[]).filter((p): p is string => typeof p === 'string') : [];
-    const bytes = new GroupBytes(paths, paths.map((p) => findShard(sidecars, p)));
+    const paths = Array.isArray(group?.['paths'])
+      ? (group['paths'] as unknown[]).filter((p): p is string => typeof p === 'string')
+      : [];
+    const bytes = new GroupBytes(
+      paths,
+      paths.map((p) => findShard(sidecars, p)),
+    );
     const weights = Array.isArray(group?.['weights']) ? (group['weights'] as unknown[]) : [];
     let offset = 0;
     for (const [wi, w] of weights.entries()) {
       const e = asObject(w);
       const name = typeof e?.['name'] === 'string' ? e['name'] : `group${gi}/weight${wi}`;
-      const shape = Array.isArray(e?.['shape']) && (e['shape'] as unknown[]).every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0) ? (e['shape'] as number[]) : null;
+      const shape =
+        Array.isArray(e?.['shape']) &&
+        (e['shape'] as unknown[]).every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)
+          ? (e['shape'] as number[])
+          : null;
       const dtype = DTYPES[String(e?.['dtype'])];
       if (!shape || !dtype) {
-        warnings.push(`TF.js: weight '${name}' has an unusable shape or dtype; this and later weights of group ${gi} are skipped`);
+        warnings.push(
+          `TF.js: weight '${name}' has an unusable shape or dtype; this and later weights of group ${gi} are skipped`,
+        );
         break;
       }
       const q = asObject(e?.['quantization']);
@@ -110,7 +137,9 @@ export function readManifest(manifest: unknown, sidecars: Map<string, Uint8Array
       const count = shape.reduce((a, b) => a * b, 1);
       const size = stored ? BYTES[stored] : undefined;
       if (!stored || size === undefined) {
-        warnings.push(`TF.js: weight '${name}' is stored as '${String(q?.['dtype'] ?? dtype)}', which nnlens does not read; later weights of group ${gi} are skipped`);
+        warnings.push(
+          `TF.js: weight '${name}' is stored as '${String(q?.['dtype'] ?? dtype)}', which nnlens does not read; later weights of group ${gi} are skipped`,
+        );
         break;
       }
       const length = count * size;
@@ -133,13 +162,16 @@ export function readManifest(manifest: unknown, sidecars: Map<string, Uint8Array
         storage = { kind: 'none' };
       }
       const tensor: Tensor = { name, dtype: irType, shape: shape.slice(), storage };
-      if (q) tensor.docString = `stored as ${stored}${q['scale'] !== undefined ? ` (min ${String(q['min'])}, scale ${String(q['scale'])})` : ''}`;
+      if (q)
+        tensor.docString = `stored as ${stored}${q['scale'] !== undefined ? ` (min ${String(q['min'])}, scale ${String(q['scale'])})` : ''}`;
       out.push({ name, shape, dtype: irType, tensor });
       offset += length;
     }
   });
   if (missing.size) {
-    warnings.push(`TF.js: weight shard(s) ${[...missing].map((m) => `'${m}'`).join(', ')} not provided: those weights are not loaded`);
+    warnings.push(
+      `TF.js: weight shard(s) ${[...missing].map((m) => `'${m}'`).join(', ')} not provided: those weights are not loaded`,
+    );
   }
   return out;
 }

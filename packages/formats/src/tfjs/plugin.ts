@@ -11,7 +11,9 @@ import { readManifest } from './manifest.js';
 
 /** True when the text starts like a TF.js model.json (a modelTopology or weightsManifest key near the top). */
 export function looksLikeTfjs(bytes: Uint8Array): boolean {
-  const text = head(bytes, 1 << 16).replace(/^\uFEFF/, '').trimStart();
+  const text = head(bytes, 1 << 16)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('{') && (text.includes('"modelTopology"') || text.includes('"weightsManifest"'));
 }
 
@@ -37,7 +39,12 @@ function info(o: Record<string, unknown>): Record<string, string> {
 function open(source: ModelSource): Model {
   const o = parseJson(source);
   const topology = asObject(o['modelTopology']);
-  if (!topology) throw new ModelFormatError('tfjs', `TF.js: '${source.name}' has no modelTopology (weights-only manifest)`, { fieldPath: 'modelTopology' });
+  if (!topology)
+    throw new ModelFormatError(
+      'tfjs',
+      `TF.js: '${source.name}' has no modelTopology (weights-only manifest)`,
+      { fieldPath: 'modelTopology' },
+    );
   const warnings: string[] = [];
   const weights = readManifest(o['weightsManifest'], source.sidecars, warnings);
   const metadata = info(o);
@@ -45,13 +52,24 @@ function open(source: ModelSource): Model {
   if (o['format'] === 'graph-model' || Array.isArray(topology['node'])) {
     const signature = asObject(asObject(asObject(o['userDefinedMetadata'])?.['signature'])?.['outputs']);
     const graph = buildGraphModel(topology, weights, signature ? Object.keys(signature) : [], warnings);
-    return createModel('tfjs', graph, { formatVersion: 'TF.js graph model', producer: metadata['convertedBy'] ?? '', metadata, warnings });
+    return createModel('tfjs', graph, {
+      formatVersion: 'TF.js graph model',
+      producer: metadata['convertedBy'] ?? '',
+      metadata,
+      warnings,
+    });
   }
   const config = parseModel(asObject(topology['model_config']) ?? topology, 'modelTopology');
   const kv = topology['keras_version'];
   if (typeof kv === 'string') metadata['keras_version'] = kv;
   const source2 = namedWeightSource(weights.map((w) => ({ name: w.name, tensor: w.tensor })));
-  return kerasToModel('tfjs', config, source2, { formatVersion: 'TF.js layers model', producerVersion: typeof kv === 'string' ? kv : '', metadata }, warnings);
+  return kerasToModel(
+    'tfjs',
+    config,
+    source2,
+    { formatVersion: 'TF.js layers model', producerVersion: typeof kv === 'string' ? kv : '', metadata },
+    warnings,
+  );
 }
 
 /** Opens TF.js `model.json` files; weight shards come from `source.sidecars` by their manifest paths. */

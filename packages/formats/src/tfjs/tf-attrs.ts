@@ -55,7 +55,8 @@ export function attrValue(v: unknown): TfAttrValue {
   if (asObject(o['func'])) return String(asObject(o['func'])?.['name'] ?? '');
   const list = asObject(o['list']);
   if (list) {
-    if (Array.isArray(list['s'])) return (list['s'] as unknown[]).map((s) => (typeof s === 'string' ? base64Text(s) : ''));
+    if (Array.isArray(list['s']))
+      return (list['s'] as unknown[]).map((s) => (typeof s === 'string' ? base64Text(s) : ''));
     if (Array.isArray(list['i'])) return (list['i'] as unknown[]).map((x) => int(x) ?? 0);
     if (Array.isArray(list['f'])) return (list['f'] as unknown[]).map((x) => int(x) ?? 0);
     if (Array.isArray(list['type'])) return (list['type'] as unknown[]).map(String);
@@ -74,7 +75,8 @@ export function tfAttributes(attr: Record<string, unknown>, skip: string[]): Att
     if (v === null) continue;
     if (typeof v === 'string') out.push({ name, kind: 'string', value: v });
     else if (typeof v === 'boolean') out.push({ name, kind: 'bool', value: v });
-    else if (typeof v === 'number') out.push(Number.isInteger(v) ? { name, kind: 'int', value: v } : { name, kind: 'float', value: v });
+    else if (typeof v === 'number')
+      out.push(Number.isInteger(v) ? { name, kind: 'int', value: v } : { name, kind: 'float', value: v });
     else if (v.length && typeof v[0] === 'string') out.push({ name, kind: 'strings', value: v as string[] });
     else if ((v as number[]).every(Number.isInteger)) out.push({ name, kind: 'ints', value: v as number[] });
     else out.push({ name, kind: 'floats', value: v as number[] });

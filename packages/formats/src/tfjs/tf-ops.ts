@@ -1,6 +1,13 @@
 /** TensorFlow graph ops (TF.js graph models) → IR ops the analyzer knows: ONNX names, channels-last marks, kernel layouts. */
 import type { Attribute, Value } from '@nnlens/ir';
-import { channelsLastAttr, floatAttr, intAttr, intsAttr, kernelLayoutAttr, stringAttr } from '../layout-attrs.js';
+import {
+  channelsLastAttr,
+  floatAttr,
+  intAttr,
+  intsAttr,
+  kernelLayoutAttr,
+  stringAttr,
+} from '../layout-attrs.js';
 import type { TfAttrValue } from './tf-attrs.js';
 
 /** What a mapping sees of one TF node. */
@@ -21,7 +28,8 @@ export interface TfNodeOutput {
 
 type Mapping = (x: TfNodeInput) => TfNodeOutput;
 
-const isNhwc = (x: TfNodeInput): boolean => x.attr('data_format') !== 'NCHW' && x.attr('data_format') !== 'NCDHW';
+const isNhwc = (x: TfNodeInput): boolean =>
+  x.attr('data_format') !== 'NCHW' && x.attr('data_format') !== 'NCDHW';
 
 // TF lists strides/dilations/ksize for every axis; the window attributes keep the spatial ones.
 function spatial(x: TfNodeInput, name: string, def: number): number[] | null {
@@ -45,7 +53,9 @@ function windowAttrs(x: TfNodeInput, dilations = true): Attribute[] {
       const n = p.length / 2 - 2;
       const first = isNhwc(x) ? 1 : 2;
       const axes = Array.from({ length: n }, (_, i) => first + i);
-      attrs.push(intsAttr('pads', [...axes.map((a) => Number(p[2 * a])), ...axes.map((a) => Number(p[2 * a + 1]))]));
+      attrs.push(
+        intsAttr('pads', [...axes.map((a) => Number(p[2 * a])), ...axes.map((a) => Number(p[2 * a + 1]))]),
+      );
     }
   } else attrs.push(stringAttr('auto_pad', padding === 'VALID' ? 'VALID' : 'SAME_UPPER'));
   if (isNhwc(x)) attrs.push(channelsLastAttr());
@@ -58,10 +68,17 @@ function fusedActivation(x: TfNodeInput): Attribute[] {
   if (!Array.isArray(fused)) return [];
   const names = fused.map(String);
   const act = names.find((n) => !['BiasAdd', 'FusedBatchNorm', 'Add', 'AddV2'].includes(n));
-  return [{ name: 'fused_ops', kind: 'strings', value: names }, ...(act ? [stringAttr('activation', act)] : [])];
+  return [
+    { name: 'fused_ops', kind: 'strings', value: names },
+    ...(act ? [stringAttr('activation', act)] : []),
+  ];
 }
 
-const conv: Mapping = (x) => ({ op: 'Conv', inputs: x.inputs, attributes: [...windowAttrs(x), kernelLayoutAttr('HWIO'), ...fusedActivation(x)] });
+const conv: Mapping = (x) => ({
+  op: 'Conv',
+  inputs: x.inputs,
+  attributes: [...windowAttrs(x), kernelLayoutAttr('HWIO'), ...fusedActivation(x)],
+});
 
 const depthwise: Mapping = (x) => {
   const attrs = [...windowAttrs(x), kernelLayoutAttr('HWIM'), ...fusedActivation(x)];
@@ -75,22 +92,39 @@ const deconv: Mapping = (x) => {
   const [sizes, filter, input] = x.inputs;
   const attrs = [...windowAttrs(x, false), kernelLayoutAttr('HWOI')];
   const out = x.constInts(0);
-  if (out && out.length === 4) attrs.push(intsAttr('output_shape', isNhwc(x) ? out.slice(1, 3) : out.slice(2)));
-  return { op: 'ConvTranspose', inputs: [input ?? null, filter ?? null, null, sizes ?? null], attributes: attrs };
+  if (out && out.length === 4)
+    attrs.push(intsAttr('output_shape', isNhwc(x) ? out.slice(1, 3) : out.slice(2)));
+  return {
+    op: 'ConvTranspose',
+    inputs: [input ?? null, filter ?? null, null, sizes ?? null],
+    attributes: attrs,
+  };
 };
 
-const pool = (op: string): Mapping => (x) => {
-  const k = spatial(x, 'ksize', 1);
-  return { op, inputs: x.inputs, attributes: [...(k ? [intsAttr('kernel_shape', k)] : []), ...windowAttrs(x, false)] };
-};
+const pool =
+  (op: string): Mapping =>
+  (x) => {
+    const k = spatial(x, 'ksize', 1);
+    return {
+      op,
+      inputs: x.inputs,
+      attributes: [...(k ? [intsAttr('kernel_shape', k)] : []), ...windowAttrs(x, false)],
+    };
+  };
 
 const matmul: Mapping = (x) => ({
   op: 'Gemm',
   inputs: x.inputs,
-  attributes: [intAttr('transA', x.attr('transpose_a') === true ? 1 : 0), intAttr('transB', x.attr('transpose_b') === true ? 1 : 0), ...fusedActivation(x)],
+  attributes: [
+    intAttr('transA', x.attr('transpose_a') === true ? 1 : 0),
+    intAttr('transB', x.attr('transpose_b') === true ? 1 : 0),
+    ...fusedActivation(x),
+  ],
 });
 
-const reduce = (op: string): Mapping => (x) => ({ op, inputs: x.inputs, attributes: [intAttr('keepdims', x.attr('keep_dims') === true ? 1 : 0)] });
+const reduce =
+  (op: string): Mapping =>
+  (x) => ({ op, inputs: x.inputs, attributes: [intAttr('keepdims', x.attr('keep_dims') === true ? 1 : 0)] });
 
 // ConcatV2 takes the axis as its last input; Concat (v1) as its first.
 const concat: Mapping = (x) => {
@@ -107,7 +141,12 @@ const pad: Mapping = (x) => {
   const attrs: Attribute[] = [];
   if (p && p.length % 2 === 0) {
     const n = p.length / 2;
-    attrs.push(intsAttr('pads', [...Array.from({ length: n }, (_, i) => p[2 * i]!), ...Array.from({ length: n }, (_, i) => p[2 * i + 1]!)]));
+    attrs.push(
+      intsAttr('pads', [
+        ...Array.from({ length: n }, (_, i) => p[2 * i]!),
+        ...Array.from({ length: n }, (_, i) => p[2 * i + 1]!),
+      ]),
+    );
   }
   if (x.op === 'MirrorPad') attrs.push(stringAttr('mode', 'reflect'));
   return { op: 'Pad', inputs: x.inputs, attributes: attrs };
@@ -121,10 +160,15 @@ const transpose: Mapping = (x) => {
 const batchNorm: Mapping = (x) => ({
   op: 'BatchNormalization',
   inputs: x.inputs.slice(0, 5),
-  attributes: [floatAttr('epsilon', typeof x.attr('epsilon') === 'number' ? (x.attr('epsilon') as number) : 1e-3), ...(isNhwc(x) ? [channelsLastAttr()] : [])],
+  attributes: [
+    floatAttr('epsilon', typeof x.attr('epsilon') === 'number' ? (x.attr('epsilon') as number) : 1e-3),
+    ...(isNhwc(x) ? [channelsLastAttr()] : []),
+  ],
 });
 
-const same = (op: string, attrs: (x: TfNodeInput) => Attribute[] = () => []): Mapping => (x) => ({ op, inputs: x.inputs, attributes: attrs(x) });
+const same =
+  (op: string, attrs: (x: TfNodeInput) => Attribute[] = () => []): Mapping =>
+  (x) => ({ op, inputs: x.inputs, attributes: attrs(x) });
 
 const MAPPINGS: Record<string, Mapping> = {
   Conv2D: conv,
@@ -160,7 +204,9 @@ const MAPPINGS: Record<string, Mapping> = {
   Tanh: same('Tanh'),
   Softplus: same('Softplus'),
   Softsign: same('Softsign'),
-  LeakyRelu: same('LeakyRelu', (x) => [floatAttr('alpha', typeof x.attr('alpha') === 'number' ? (x.attr('alpha') as number) : 0.2)]),
+  LeakyRelu: same('LeakyRelu', (x) => [
+    floatAttr('alpha', typeof x.attr('alpha') === 'number' ? (x.attr('alpha') as number) : 0.2),
+  ]),
   Prelu: same('PRelu'),
   Softmax: same('Softmax', () => [intAttr('axis', -1)]),
   LogSoftmax: same('LogSoftmax', () => [intAttr('axis', -1)]),

@@ -13,7 +13,10 @@ const decoder = new TextDecoder('utf-8');
 
 /** A TFLite format error at a byte offset, naming the field path. */
 export function corrupt(what: string, offset: number): ModelFormatError {
-  return new ModelFormatError('tflite', `TFLite: corrupt ${what} at byte ${offset}`, { offset, fieldPath: what });
+  return new ModelFormatError('tflite', `TFLite: corrupt ${what} at byte ${offset}`, {
+    offset,
+    fieldPath: what,
+  });
 }
 
 /** Checks that a table and its vtable lie inside the buffer; returns it. */
@@ -30,7 +33,12 @@ export function checked<T extends Table>(t: T, what: string): T {
 }
 
 /** Start and length of the vector at vtable slot `vo`; throws when it runs past the end of the buffer. */
-export function vector(t: Table, vo: number, elemSize: number, what: string): { start: number; length: number } {
+export function vector(
+  t: Table,
+  vo: number,
+  elemSize: number,
+  what: string,
+): { start: number; length: number } {
   const bb = t.bb!;
   const o = bb.__offset(t.bb_pos, vo);
   if (!o) return { start: 0, length: 0 };

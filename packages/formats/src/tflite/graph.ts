@@ -58,14 +58,16 @@ export function tfliteDType(type: number): DType {
 }
 
 function quantText(q: TfliteQuantization): string {
-  const list = (xs: number[]): string => (xs.length > 4 ? `[${xs.slice(0, 4).join(', ')}, … (${xs.length})]` : `[${xs.join(', ')}]`);
+  const list = (xs: number[]): string =>
+    xs.length > 4 ? `[${xs.slice(0, 4).join(', ')}, … (${xs.length})]` : `[${xs.join(', ')}]`;
   return `quantization: scale ${list(q.scale)}, zero_point ${list(q.zeroPoint)}${q.scale.length > 1 ? `, axis ${q.axis}` : ''}`;
 }
 
 function toAttribute(name: string, v: OptionValue): Attribute {
   if (typeof v === 'boolean') return { name, kind: 'bool', value: v };
   if (typeof v === 'string') return { name, kind: 'string', value: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { name, kind: 'int', value: v } : { name, kind: 'float', value: v };
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? { name, kind: 'int', value: v } : { name, kind: 'float', value: v };
   return v.every(Number.isInteger) ? { name, kind: 'ints', value: v } : { name, kind: 'floats', value: v };
 }
 
@@ -82,17 +84,29 @@ function tensorValue(g: Graph, t: TfliteTensor, index: number, ctx: Ctx, names: 
   const dtype = tfliteDType(t.type);
   const data = t.buffer > 0 && !t.isVariable ? ctx.file.buffers[t.buffer] : null;
   if (t.buffer >= ctx.file.buffers.length && t.buffer !== 0) {
-    ctx.warnings.push(`TFLite: tensor '${name}' refers to buffer ${t.buffer}, but the file has ${ctx.file.buffers.length}`);
+    ctx.warnings.push(
+      `TFLite: tensor '${name}' refers to buffer ${t.buffer}, but the file has ${ctx.file.buffers.length}`,
+    );
   }
   if (data) {
-    const tensor: Tensor = { name, dtype, shape: t.shape.map((d) => Math.max(d, 0)), storage: { kind: 'raw', bytes: data } };
+    const tensor: Tensor = {
+      name,
+      dtype,
+      shape: t.shape.map((d) => Math.max(d, 0)),
+      storage: { kind: 'raw', bytes: data },
+    };
     if (t.quantization && t.quantization.scale.length) {
       tensor.quantization = { scale: t.quantization.scale, zeroPoint: t.quantization.zeroPoint };
       if (t.quantization.scale.length > 1) tensor.quantization.axis = t.quantization.axis;
     }
     return addInitializer(g, tensor);
   }
-  const v = ensureValue(g, name, dtype, t.shape.map((d) => (d < 0 ? null : d)));
+  const v = ensureValue(
+    g,
+    name,
+    dtype,
+    t.shape.map((d) => (d < 0 ? null : d)),
+  );
   v.shapeSource = 'file';
   if (t.quantization) v.docString = quantText(t.quantization);
   return v;
@@ -101,11 +115,17 @@ function tensorValue(g: Graph, t: TfliteTensor, index: number, ctx: Ctx, names: 
 function opName(ctx: Ctx, index: number, where: string): { builtin: string; custom: string } {
   const code = ctx.file.opcodes[index];
   if (!code) throw corrupt(`${where}.opcode_index (${index} of ${ctx.file.opcodes.length})`, 0);
-  const builtin = (BuiltinOperator as unknown as Record<number, string>)[code.builtin] ?? `BUILTIN_${code.builtin}`;
+  const builtin =
+    (BuiltinOperator as unknown as Record<number, string>)[code.builtin] ?? `BUILTIN_${code.builtin}`;
   return { builtin, custom: code.custom };
 }
 
-function buildSubgraph(ctx: Ctx, index: number, owner: { node: Node; attribute: string } | undefined, stack: number[]): Graph {
+function buildSubgraph(
+  ctx: Ctx,
+  index: number,
+  owner: { node: Node; attribute: string } | undefined,
+  stack: number[],
+): Graph {
   const sg: TfliteSubgraph = ctx.file.subgraphs[index]!;
   if (++ctx.graphs > MAX_GRAPHS) throw corrupt(`subgraphs (more than ${MAX_GRAPHS} expanded)`, 0);
   const g = createGraph(sg.name || (index === 0 ? 'main' : `subgraph_${index}`));
@@ -147,7 +167,8 @@ function buildSubgraph(ctx: Ctx, index: number, owner: { node: Node; attribute: 
     for (let n = 1; nodeNames.has(name); n++) name = `${outputs[0]?.name ?? builtin}_${n}`;
     nodeNames.add(name);
     for (const v of outputs) {
-      if (v?.producer || v?.initializer) ctx.warnings.push(`TFLite: ${at} writes tensor '${v.name}', which already has a value`);
+      if (v?.producer || v?.initializer)
+        ctx.warnings.push(`TFLite: ${at} writes tensor '${v.name}', which already has a value`);
     }
     const node = addNode(g, {
       name,
@@ -180,7 +201,11 @@ function attachSubgraphs(ctx: Ctx, node: Node, options: Record<string, OptionVal
       continue;
     }
     ctx.called.add(v);
-    node.attributes.push({ name: attribute, kind: 'graph', value: buildSubgraph(ctx, v, { node, attribute }, stack) });
+    node.attributes.push({
+      name: attribute,
+      kind: 'graph',
+      value: buildSubgraph(ctx, v, { node, attribute }, stack),
+    });
   }
 }
 
@@ -190,6 +215,7 @@ export function buildMainGraph(file: TfliteFile, warnings: string[]): Graph {
   if (file.subgraphs.length === 0) throw corrupt('subgraphs (the model has none)', 0);
   const main = buildSubgraph(ctx, 0, undefined, []);
   const unused = file.subgraphs.length - 1 - [...ctx.called].filter((i) => i !== 0).length;
-  if (unused > 0) warnings.push(`TFLite: ${unused} subgraph(s) are not called from the main graph and are not shown`);
+  if (unused > 0)
+    warnings.push(`TFLite: ${unused} subgraph(s) are not called from the main graph and are not shown`);
   return main;
 }

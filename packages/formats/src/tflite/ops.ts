@@ -1,6 +1,13 @@
 /** TFLite builtin operators → IR ops the analyzer knows (ONNX names, channels-last marks, kernel layouts). */
 import type { Attribute, Value } from '@nnlens/ir';
-import { channelsLastAttr, floatAttr, intAttr, intsAttr, kernelLayoutAttr, stringAttr } from '../layout-attrs.js';
+import {
+  channelsLastAttr,
+  floatAttr,
+  intAttr,
+  intsAttr,
+  kernelLayoutAttr,
+  stringAttr,
+} from '../layout-attrs.js';
 import type { OptionValue } from './options.js';
 
 /** What a mapping sees of one operator. */
@@ -40,9 +47,15 @@ function window(x: OpInput): Attribute[] {
   ];
 }
 
-const same = (op: string, attrs: (x: OpInput) => Attribute[] = () => []): Mapping => (x) => ({ op, inputs: x.inputs, attributes: attrs(x) });
+const same =
+  (op: string, attrs: (x: OpInput) => Attribute[] = () => []): Mapping =>
+  (x) => ({ op, inputs: x.inputs, attributes: attrs(x) });
 
-const conv: Mapping = (x) => ({ op: 'Conv', inputs: x.inputs, attributes: [...window(x), kernelLayoutAttr('OHWI')] });
+const conv: Mapping = (x) => ({
+  op: 'Conv',
+  inputs: x.inputs,
+  attributes: [...window(x), kernelLayoutAttr('OHWI')],
+});
 
 const depthwise: Mapping = (x) => {
   const attrs = [...window(x), kernelLayoutAttr('1HWO')];
@@ -57,14 +70,23 @@ const transposeConv: Mapping = (x) => {
   const attrs = [...window(x).filter((a) => a.name !== 'dilations'), kernelLayoutAttr('OHWI')];
   const out = x.constInts(0);
   if (out && out.length === 4) attrs.push(intsAttr('output_shape', out.slice(1, 3)));
-  return { op: 'ConvTranspose', inputs: [input ?? null, w ?? null, bias ?? null, shape ?? null], attributes: attrs };
+  return {
+    op: 'ConvTranspose',
+    inputs: [input ?? null, w ?? null, bias ?? null, shape ?? null],
+    attributes: attrs,
+  };
 };
 
-const pool = (op: string): Mapping => (x) => ({
-  op,
-  inputs: x.inputs,
-  attributes: [intsAttr('kernel_shape', [opt(x, 'filter_height', 1), opt(x, 'filter_width', 1)]), ...window(x).filter((a) => a.name !== 'dilations')],
-});
+const pool =
+  (op: string): Mapping =>
+  (x) => ({
+    op,
+    inputs: x.inputs,
+    attributes: [
+      intsAttr('kernel_shape', [opt(x, 'filter_height', 1), opt(x, 'filter_width', 1)]),
+      ...window(x).filter((a) => a.name !== 'dilations'),
+    ],
+  });
 
 // Weights are [out, in]; without keep_num_dims the input is flattened to [-1, in] first.
 const fullyConnected: Mapping = (x) => ({
@@ -73,7 +95,13 @@ const fullyConnected: Mapping = (x) => ({
   attributes: [kernelLayoutAttr('OI'), intAttr('keep_num_dims', x.options['keep_num_dims'] === true ? 1 : 0)],
 });
 
-const reduce = (op: string): Mapping => (x) => ({ op, inputs: x.inputs, attributes: [intAttr('keepdims', x.options['keep_dims'] === true ? 1 : 0)] });
+const reduce =
+  (op: string): Mapping =>
+  (x) => ({
+    op,
+    inputs: x.inputs,
+    attributes: [intAttr('keepdims', x.options['keep_dims'] === true ? 1 : 0)],
+  });
 
 // Paddings are a [rank, 2] tensor of (before, after); ONNX lists all befores, then all afters.
 const pad: Mapping = (x) => {
@@ -81,7 +109,12 @@ const pad: Mapping = (x) => {
   const attrs: Attribute[] = [];
   if (p && p.length % 2 === 0) {
     const n = p.length / 2;
-    attrs.push(intsAttr('pads', [...Array.from({ length: n }, (_, i) => p[2 * i]!), ...Array.from({ length: n }, (_, i) => p[2 * i + 1]!)]));
+    attrs.push(
+      intsAttr('pads', [
+        ...Array.from({ length: n }, (_, i) => p[2 * i]!),
+        ...Array.from({ length: n }, (_, i) => p[2 * i + 1]!),
+      ]),
+    );
   }
   if (x.builtin === 'MIRROR_PAD') attrs.push(stringAttr('mode', 'reflect'));
   return { op: 'Pad', inputs: x.inputs, attributes: attrs };
@@ -100,7 +133,11 @@ const transpose: Mapping = (x) => {
 
 const squeeze: Mapping = (x) => {
   const dims = x.options['squeeze_dims'];
-  return { op: 'Squeeze', inputs: x.inputs, attributes: Array.isArray(dims) && dims.length ? [intsAttr('axes', dims)] : [] };
+  return {
+    op: 'Squeeze',
+    inputs: x.inputs,
+    attributes: Array.isArray(dims) && dims.length ? [intsAttr('axes', dims)] : [],
+  };
 };
 
 const MAPPINGS: Record<string, Mapping> = {

@@ -1,6 +1,13 @@
 /** Builtin operator options → plain values by reflecting over the generated option table classes (every op, no per-op code). */
 import { checked, corrupt, type Table } from './flat.js';
-import { ActivationFunctionType, MirrorPadMode, Padding, unionToBuiltinOptions, unionToBuiltinOptions2, type Operator } from './generated/tflite-schema.js';
+import {
+  ActivationFunctionType,
+  MirrorPadMode,
+  Padding,
+  unionToBuiltinOptions,
+  unionToBuiltinOptions2,
+  type Operator,
+} from './generated/tflite-schema.js';
 
 /** An option value: a number, boolean, string, or list of numbers. */
 export type OptionValue = number | boolean | string | number[];
@@ -24,7 +31,9 @@ function fields(table: Table, where: string): Record<string, OptionValue> {
   checked(table, where);
   const out: Record<string, OptionValue> = {};
   const proto = Object.getPrototypeOf(table) as Record<string, unknown>;
-  const names = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && !n.startsWith('__') && typeof proto[n] === 'function');
+  const names = Object.getOwnPropertyNames(proto).filter(
+    (n) => n !== 'constructor' && !n.startsWith('__') && typeof proto[n] === 'function',
+  );
   const cap = table.bb!.capacity();
   for (const n of names) {
     if (n.endsWith('Length') || n.endsWith('Array')) continue;

@@ -7,7 +7,9 @@ import { readTflite, type TfliteFile } from './reader.js';
 
 /** True when bytes 4..8 hold the TFLite file identifier 'TFL3'. */
 export function hasTfliteIdentifier(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && bytes[4] === 0x54 && bytes[5] === 0x46 && bytes[6] === 0x4c && bytes[7] === 0x33;
+  return (
+    bytes.length >= 8 && bytes[4] === 0x54 && bytes[5] === 0x46 && bytes[6] === 0x4c && bytes[7] === 0x33
+  );
 }
 
 // Short text metadata (min_runtime_version) is shown; binary entries are listed by size.
@@ -19,7 +21,9 @@ function metadataOf(file: TfliteFile): Record<string, string> {
     if (!b) continue;
     const end = b.indexOf(0) >= 0 ? b.indexOf(0) : b.length;
     const printable = end <= 256 && b.subarray(0, end).every((c) => c >= 0x20 && c < 0x7f);
-    out[`metadata.${m.name}`] = printable ? new TextDecoder().decode(b.subarray(0, end)) : `${b.length} bytes`;
+    out[`metadata.${m.name}`] = printable
+      ? new TextDecoder().decode(b.subarray(0, end))
+      : `${b.length} bytes`;
   }
   if (file.signatures.length) out['signature_defs'] = file.signatures.map((s) => s.key).join(', ');
   return out;

@@ -2,7 +2,14 @@
 import { ByteBuffer } from 'flatbuffers';
 import { ModelFormatError } from '../errors.js';
 import { corrupt, checked, bytes, floats, ints, tableCount, text, type Table } from './flat.js';
-import { Buffer, Model, type Operator, type QuantizationParameters, type SubGraph, type Tensor } from './generated/tflite-schema.js';
+import {
+  Buffer,
+  Model,
+  type Operator,
+  type QuantizationParameters,
+  type SubGraph,
+  type Tensor,
+} from './generated/tflite-schema.js';
 
 /** Quantization of one tensor. */
 export interface TfliteQuantization {
@@ -133,7 +140,10 @@ function buffer(b: Buffer, file: Uint8Array, where: string): Uint8Array | null {
 
 /** Decodes the flatbuffer; throws ModelFormatError with the offset and field of the first fault. */
 export function readTflite(file: Uint8Array, name: string): TfliteFile {
-  if (file.length < 8) throw new ModelFormatError('tflite', `TFLite: '${name}' is too short (${file.length} bytes)`, { offset: file.length });
+  if (file.length < 8)
+    throw new ModelFormatError('tflite', `TFLite: '${name}' is too short (${file.length} bytes)`, {
+      offset: file.length,
+    });
   const bb = new ByteBuffer(file);
   const root = bb.readUint32(0);
   if (root + 4 > file.length) throw corrupt('root table offset', 0);
@@ -184,5 +194,13 @@ export function readTflite(file: Uint8Array, name: string): TfliteFile {
       outputs: names(6, `signature_defs[${i}].outputs`),
     });
   }
-  return { version: m.version(), description: text(t, 10, 'description'), opcodes, subgraphs, buffers, metadata, signatures };
+  return {
+    version: m.version(),
+    description: text(t, 10, 'description'),
+    opcodes,
+    subgraphs,
+    buffers,
+    metadata,
+    signatures,
+  };
 }

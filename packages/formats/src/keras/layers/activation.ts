@@ -36,7 +36,10 @@ const activation: LayerMapper = {
     const name = activationName(call.layer.config['activation']);
     const { op, attrs } = activationOp(name);
     if (op === 'Identity' && name !== 'linear') {
-      call.emit.warn('activation', `Keras: activation '${name}' of layer '${call.layer.name}' is not known; shown as Identity`);
+      call.emit.warn(
+        'activation',
+        `Keras: activation '${name}' of layer '${call.layer.name}' is not known; shown as Identity`,
+      );
     }
     return mainNode(call, op, [call.inputs[0] ?? null], attrs);
   },
@@ -50,9 +53,11 @@ const relu: LayerMapper = {
   map(call) {
     const cfg = call.layer.config;
     const slope = num(cfg, 'negative_slope', 0);
-    if (slope !== 0) return mainNode(call, 'LeakyRelu', [call.inputs[0] ?? null], [floatAttr('alpha', slope)]);
+    if (slope !== 0)
+      return mainNode(call, 'LeakyRelu', [call.inputs[0] ?? null], [floatAttr('alpha', slope)]);
     const max = cfg['max_value'];
-    if (typeof max === 'number') return mainNode(call, 'Clip', [call.inputs[0] ?? null], [floatAttr('min', 0), floatAttr('max', max)]);
+    if (typeof max === 'number')
+      return mainNode(call, 'Clip', [call.inputs[0] ?? null], [floatAttr('min', 0), floatAttr('max', max)]);
     return mainNode(call, 'Relu', [call.inputs[0] ?? null], []);
   },
 };
@@ -69,9 +74,13 @@ const prelu: LayerMapper = {
 export const activationLayers: Record<string, LayerMapper> = {
   Activation: activation,
   ReLU: relu,
-  LeakyReLU: simple('LeakyRelu', (cfg) => [floatAttr('alpha', num(cfg, 'alpha', num(cfg, 'negative_slope', 0.3)))]),
+  LeakyReLU: simple('LeakyRelu', (cfg) => [
+    floatAttr('alpha', num(cfg, 'alpha', num(cfg, 'negative_slope', 0.3))),
+  ]),
   PReLU: prelu,
   ELU: simple('Elu', (cfg) => [floatAttr('alpha', num(cfg, 'alpha', 1))]),
   ThresholdedReLU: simple('ThresholdedRelu', (cfg) => [floatAttr('alpha', num(cfg, 'theta', 1))]),
-  Softmax: simple('Softmax', (cfg) => [intAttr('axis', Array.isArray(cfg['axis']) ? -1 : num(cfg, 'axis', -1))]),
+  Softmax: simple('Softmax', (cfg) => [
+    intAttr('axis', Array.isArray(cfg['axis']) ? -1 : num(cfg, 'axis', -1)),
+  ]),
 };

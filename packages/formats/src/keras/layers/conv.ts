@@ -1,7 +1,18 @@
 /** Keras convolutions (Conv1D–3D, SeparableConv, DepthwiseConv, ConvTranspose) as channels-last IR Conv/ConvTranspose. */
 import type { Attribute, Value } from '@nnlens/ir';
 import { channelsLastAttr, intAttr, intsAttr, kernelLayoutAttr, stringAttr } from '../../layout-attrs.js';
-import { activationName, bool, isChannelsLast, mainNode, num, str, tuple, weightInput, type LayerCall, type LayerMapper } from '../layer-call.js';
+import {
+  activationName,
+  bool,
+  isChannelsLast,
+  mainNode,
+  num,
+  str,
+  tuple,
+  weightInput,
+  type LayerCall,
+  type LayerMapper,
+} from '../layer-call.js';
 
 const SPATIAL = ['W', 'HW', 'DHW'];
 
@@ -14,7 +25,12 @@ export function spatialRank(className: string, cfg: Record<string, unknown>): nu
 }
 
 /** Window attributes: kernel_shape, strides, dilations and padding as auto_pad or explicit pads. */
-export function windowAttrs(cfg: Record<string, unknown>, n: number, kernel: number[] | null, stridesKey = 'strides'): Attribute[] {
+export function windowAttrs(
+  cfg: Record<string, unknown>,
+  n: number,
+  kernel: number[] | null,
+  stridesKey = 'strides',
+): Attribute[] {
   const strides = tuple(cfg, stridesKey, n, 1);
   const dilations = tuple(cfg, 'dilation_rate', n, 1);
   const attrs: Attribute[] = [intsAttr('strides', strides), intsAttr('dilations', dilations)];
@@ -32,7 +48,11 @@ export function windowAttrs(cfg: Record<string, unknown>, n: number, kernel: num
 
 function common(call: LayerCall, n: number, layout: string): Attribute[] {
   const cfg = call.layer.config;
-  const attrs = windowAttrs(cfg, n, cfg['kernel_size'] === undefined ? null : tuple(cfg, 'kernel_size', n, 1));
+  const attrs = windowAttrs(
+    cfg,
+    n,
+    cfg['kernel_size'] === undefined ? null : tuple(cfg, 'kernel_size', n, 1),
+  );
   attrs.push(kernelLayoutAttr(layout));
   if (isChannelsLast(cfg)) attrs.push(channelsLastAttr());
   const act = activationName(cfg['activation']);
@@ -88,7 +108,12 @@ const separableConv: LayerMapper = {
       kernelLayoutAttr(`${SPATIAL[n - 1]}IO`),
       ...attrs.filter((a) => a.name === 'channels_last' || a.name === 'activation'),
     ];
-    return mainNode(call, 'Conv', [mid ?? null, weightInput(call, 'pointwise_kernel'), weightInput(call, 'bias')], pw);
+    return mainNode(
+      call,
+      'Conv',
+      [mid ?? null, weightInput(call, 'pointwise_kernel'), weightInput(call, 'bias')],
+      pw,
+    );
   },
 };
 
@@ -100,8 +125,14 @@ const convTranspose: LayerMapper = {
     // Transposed kernels are [spatial…, out, in].
     const attrs = common(call, n, `${SPATIAL[n - 1]}OI`);
     const outPad = cfg['output_padding'];
-    if (outPad !== null && outPad !== undefined) attrs.push(intsAttr('output_padding', tuple(cfg, 'output_padding', n, 0)));
-    return mainNode(call, 'ConvTranspose', [call.inputs[0] ?? null, weightInput(call, 'kernel'), weightInput(call, 'bias')], attrs);
+    if (outPad !== null && outPad !== undefined)
+      attrs.push(intsAttr('output_padding', tuple(cfg, 'output_padding', n, 0)));
+    return mainNode(
+      call,
+      'ConvTranspose',
+      [call.inputs[0] ?? null, weightInput(call, 'kernel'), weightInput(call, 'bias')],
+      attrs,
+    );
   },
 };
 

@@ -8,17 +8,25 @@ const dense: LayerMapper = {
   map(call) {
     const act = activationName(call.layer.config['activation']);
     const attrs = act === 'linear' ? [] : [stringAttr('activation', act)];
-    return mainNode(call, 'MatMul', [call.inputs[0] ?? null, weightInput(call, 'kernel'), weightInput(call, 'bias')], attrs);
+    return mainNode(
+      call,
+      'MatMul',
+      [call.inputs[0] ?? null, weightInput(call, 'kernel'), weightInput(call, 'bias')],
+      attrs,
+    );
   },
 };
 
 const embedding: LayerMapper = {
   roles: () => ['embeddings'],
-  map: (call) => mainNode(call, 'Gather', [weightInput(call, 'embeddings'), call.inputs[0] ?? null], [intAttr('axis', 0)]),
+  map: (call) =>
+    mainNode(call, 'Gather', [weightInput(call, 'embeddings'), call.inputs[0] ?? null], [intAttr('axis', 0)]),
 };
 
 function ints(v: unknown): number[] | null {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x)) ? (v as number[]) : null;
+  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x))
+    ? (v as number[])
+    : null;
 }
 
 const reshape: LayerMapper = {
@@ -33,17 +41,30 @@ const reshape: LayerMapper = {
 const permute: LayerMapper = {
   map(call) {
     const dims = ints(call.layer.config['dims']);
-    return mainNode(call, 'Transpose', [call.inputs[0] ?? null], dims ? [intsAttr('perm', [0, ...dims])] : []);
+    return mainNode(
+      call,
+      'Transpose',
+      [call.inputs[0] ?? null],
+      dims ? [intsAttr('perm', [0, ...dims])] : [],
+    );
   },
 };
 
 const dropout: LayerMapper = {
-  map: (call) => mainNode(call, 'Dropout', [call.inputs[0] ?? null], [floatAttr('ratio', num(call.layer.config, 'rate', num(call.layer.config, 'p', 0.5)))]),
+  map: (call) =>
+    mainNode(
+      call,
+      'Dropout',
+      [call.inputs[0] ?? null],
+      [floatAttr('ratio', num(call.layer.config, 'rate', num(call.layer.config, 'p', 0.5)))],
+    ),
 };
 
 const identity: LayerMapper = { map: (call) => mainNode(call, 'Identity', [call.inputs[0] ?? null], []) };
 
-const flatten: LayerMapper = { map: (call) => mainNode(call, 'Flatten', [call.inputs[0] ?? null], [intAttr('axis', 1)]) };
+const flatten: LayerMapper = {
+  map: (call) => mainNode(call, 'Flatten', [call.inputs[0] ?? null], [intAttr('axis', 1)]),
+};
 
 /** Mappers of the core layers by Keras class name. */
 export const coreLayers: Record<string, LayerMapper> = {

@@ -14,6 +14,9 @@ export const mergeLayers: Record<string, LayerMapper> = {
   Average: merge('Mean'),
   Maximum: merge('Max'),
   Minimum: merge('Min'),
-  Concatenate: { map: (call) => mainNode(call, 'Concat', call.inputs, [intAttr('axis', num(call.layer.config, 'axis', -1))]) },
+  Concatenate: {
+    map: (call) =>
+      mainNode(call, 'Concat', call.inputs, [intAttr('axis', num(call.layer.config, 'axis', -1))]),
+  },
   Dot: merge('MatMul'),
 };

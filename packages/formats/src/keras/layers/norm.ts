@@ -18,7 +18,10 @@ const batchNorm: LayerMapper = {
   ],
   map(call) {
     const cfg = call.layer.config;
-    const attrs: Attribute[] = [floatAttr('epsilon', num(cfg, 'epsilon', 1e-3)), floatAttr('momentum', num(cfg, 'momentum', 0.99))];
+    const attrs: Attribute[] = [
+      floatAttr('epsilon', num(cfg, 'epsilon', 1e-3)),
+      floatAttr('momentum', num(cfg, 'momentum', 0.99)),
+    ];
     // Keras normalises the given axis: the last one (-1, or 3 for images) means channels-last.
     if (axisOf(cfg) !== 1) attrs.push(channelsLastAttr());
     const inputs = ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((r) => weightInput(call, r));
@@ -27,11 +30,19 @@ const batchNorm: LayerMapper = {
 };
 
 const layerNorm: LayerMapper = {
-  roles: (cfg) => [...(bool(cfg, 'scale', true) ? ['gamma'] : []), ...(bool(cfg, 'center', true) ? ['beta'] : [])],
+  roles: (cfg) => [
+    ...(bool(cfg, 'scale', true) ? ['gamma'] : []),
+    ...(bool(cfg, 'center', true) ? ['beta'] : []),
+  ],
   map(call) {
     const cfg = call.layer.config;
     const attrs = [intAttr('axis', axisOf(cfg)), floatAttr('epsilon', num(cfg, 'epsilon', 1e-3))];
-    return mainNode(call, 'LayerNormalization', [call.inputs[0] ?? null, weightInput(call, 'gamma'), weightInput(call, 'beta')], attrs);
+    return mainNode(
+      call,
+      'LayerNormalization',
+      [call.inputs[0] ?? null, weightInput(call, 'gamma'), weightInput(call, 'beta')],
+      attrs,
+    );
   },
 };
 

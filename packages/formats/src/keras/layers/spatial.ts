@@ -42,7 +42,12 @@ const padding: LayerMapper = {
       pads[ax] = begin[i]!;
       pads[rank + ax] = end[i]!;
     });
-    return mainNode(call, 'Pad', [call.inputs[0] ?? null], [intsAttr('pads', pads), stringAttr('mode', 'constant')]);
+    return mainNode(
+      call,
+      'Pad',
+      [call.inputs[0] ?? null],
+      [intsAttr('pads', pads), stringAttr('mode', 'constant')],
+    );
   },
 };
 
@@ -53,7 +58,12 @@ const cropping: LayerMapper = {
     const axes = spatialAxes(call, n);
     // Slice with negative ends counts from the end; a zero crop runs to the end.
     const ends = end.map((e) => (e === 0 ? 2 ** 31 - 1 : -e));
-    return mainNode(call, 'Slice', [call.inputs[0] ?? null], [intsAttr('starts', begin), intsAttr('ends', ends), intsAttr('axes', axes)]);
+    return mainNode(
+      call,
+      'Slice',
+      [call.inputs[0] ?? null],
+      [intsAttr('starts', begin), intsAttr('ends', ends), intsAttr('axes', axes)],
+    );
   },
 };
 
@@ -65,7 +75,12 @@ const upsampling: LayerMapper = {
     const scales = new Array<number>(n + 2).fill(1);
     spatialAxes(call, n).forEach((ax, i) => (scales[ax] = size[i]!));
     const mode = str(cfg, 'interpolation', 'nearest') === 'bilinear' ? 'linear' : 'nearest';
-    return mainNode(call, 'Upsample', [call.inputs[0] ?? null], [floatsAttr('scales', scales), stringAttr('mode', mode)]);
+    return mainNode(
+      call,
+      'Upsample',
+      [call.inputs[0] ?? null],
+      [floatsAttr('scales', scales), stringAttr('mode', mode)],
+    );
   },
 };
 

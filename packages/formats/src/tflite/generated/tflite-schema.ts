@@ -4,7 +4,6 @@
 
 import * as flatbuffers from 'flatbuffers';
 
-
 export enum TensorType {
   FLOAT32 = 0,
   FLOAT16 = 1,
@@ -28,79 +27,109 @@ export enum TensorType {
   INT2 = 19,
   UINT4 = 20,
   FLOAT8_E4M3FN = 21,
-  FLOAT8_E5M2 = 22
+  FLOAT8_E5M2 = 22,
 }
 
 export enum QuantizationDetails {
   NONE = 0,
   CustomQuantization = 1,
   BlockwiseQuantization = 2,
-  MultiAxisQuantization = 3
+  MultiAxisQuantization = 3,
 }
 
 export function unionToQuantizationDetails(
   type: QuantizationDetails,
-  accessor: (obj:BlockwiseQuantization|CustomQuantization|MultiAxisQuantization) => BlockwiseQuantization|CustomQuantization|MultiAxisQuantization|null
-): BlockwiseQuantization|CustomQuantization|MultiAxisQuantization|null {
-  switch(QuantizationDetails[type]) {
-    case 'NONE': return null; 
-    case 'CustomQuantization': return accessor(new CustomQuantization())! as CustomQuantization;
-    case 'BlockwiseQuantization': return accessor(new BlockwiseQuantization())! as BlockwiseQuantization;
-    case 'MultiAxisQuantization': return accessor(new MultiAxisQuantization())! as MultiAxisQuantization;
-    default: return null;
+  accessor: (
+    obj: BlockwiseQuantization | CustomQuantization | MultiAxisQuantization,
+  ) => BlockwiseQuantization | CustomQuantization | MultiAxisQuantization | null,
+): BlockwiseQuantization | CustomQuantization | MultiAxisQuantization | null {
+  switch (QuantizationDetails[type]) {
+    case 'NONE':
+      return null;
+    case 'CustomQuantization':
+      return accessor(new CustomQuantization())! as CustomQuantization;
+    case 'BlockwiseQuantization':
+      return accessor(new BlockwiseQuantization())! as BlockwiseQuantization;
+    case 'MultiAxisQuantization':
+      return accessor(new MultiAxisQuantization())! as MultiAxisQuantization;
+    default:
+      return null;
   }
 }
 
 export function unionListToQuantizationDetails(
-  type: QuantizationDetails, 
-  accessor: (index: number, obj:BlockwiseQuantization|CustomQuantization|MultiAxisQuantization) => BlockwiseQuantization|CustomQuantization|MultiAxisQuantization|null, 
-  index: number
-): BlockwiseQuantization|CustomQuantization|MultiAxisQuantization|null {
-  switch(QuantizationDetails[type]) {
-    case 'NONE': return null; 
-    case 'CustomQuantization': return accessor(index, new CustomQuantization())! as CustomQuantization;
-    case 'BlockwiseQuantization': return accessor(index, new BlockwiseQuantization())! as BlockwiseQuantization;
-    case 'MultiAxisQuantization': return accessor(index, new MultiAxisQuantization())! as MultiAxisQuantization;
-    default: return null;
+  type: QuantizationDetails,
+  accessor: (
+    index: number,
+    obj: BlockwiseQuantization | CustomQuantization | MultiAxisQuantization,
+  ) => BlockwiseQuantization | CustomQuantization | MultiAxisQuantization | null,
+  index: number,
+): BlockwiseQuantization | CustomQuantization | MultiAxisQuantization | null {
+  switch (QuantizationDetails[type]) {
+    case 'NONE':
+      return null;
+    case 'CustomQuantization':
+      return accessor(index, new CustomQuantization())! as CustomQuantization;
+    case 'BlockwiseQuantization':
+      return accessor(index, new BlockwiseQuantization())! as BlockwiseQuantization;
+    case 'MultiAxisQuantization':
+      return accessor(index, new MultiAxisQuantization())! as MultiAxisQuantization;
+    default:
+      return null;
   }
 }
 
 export enum DimensionType {
   DENSE = 0,
-  SPARSE_CSR = 1
+  SPARSE_CSR = 1,
 }
 
 export enum SparseIndexVector {
   NONE = 0,
   Int32Vector = 1,
   Uint16Vector = 2,
-  Uint8Vector = 3
+  Uint8Vector = 3,
 }
 
 export function unionToSparseIndexVector(
   type: SparseIndexVector,
-  accessor: (obj:Int32Vector|Uint16Vector|Uint8Vector) => Int32Vector|Uint16Vector|Uint8Vector|null
-): Int32Vector|Uint16Vector|Uint8Vector|null {
-  switch(SparseIndexVector[type]) {
-    case 'NONE': return null; 
-    case 'Int32Vector': return accessor(new Int32Vector())! as Int32Vector;
-    case 'Uint16Vector': return accessor(new Uint16Vector())! as Uint16Vector;
-    case 'Uint8Vector': return accessor(new Uint8Vector())! as Uint8Vector;
-    default: return null;
+  accessor: (
+    obj: Int32Vector | Uint16Vector | Uint8Vector,
+  ) => Int32Vector | Uint16Vector | Uint8Vector | null,
+): Int32Vector | Uint16Vector | Uint8Vector | null {
+  switch (SparseIndexVector[type]) {
+    case 'NONE':
+      return null;
+    case 'Int32Vector':
+      return accessor(new Int32Vector())! as Int32Vector;
+    case 'Uint16Vector':
+      return accessor(new Uint16Vector())! as Uint16Vector;
+    case 'Uint8Vector':
+      return accessor(new Uint8Vector())! as Uint8Vector;
+    default:
+      return null;
   }
 }
 
 export function unionListToSparseIndexVector(
-  type: SparseIndexVector, 
-  accessor: (index: number, obj:Int32Vector|Uint16Vector|Uint8Vector) => Int32Vector|Uint16Vector|Uint8Vector|null, 
-  index: number
-): Int32Vector|Uint16Vector|Uint8Vector|null {
-  switch(SparseIndexVector[type]) {
-    case 'NONE': return null; 
-    case 'Int32Vector': return accessor(index, new Int32Vector())! as Int32Vector;
-    case 'Uint16Vector': return accessor(index, new Uint16Vector())! as Uint16Vector;
-    case 'Uint8Vector': return accessor(index, new Uint8Vector())! as Uint8Vector;
-    default: return null;
+  type: SparseIndexVector,
+  accessor: (
+    index: number,
+    obj: Int32Vector | Uint16Vector | Uint8Vector,
+  ) => Int32Vector | Uint16Vector | Uint8Vector | null,
+  index: number,
+): Int32Vector | Uint16Vector | Uint8Vector | null {
+  switch (SparseIndexVector[type]) {
+    case 'NONE':
+      return null;
+    case 'Int32Vector':
+      return accessor(index, new Int32Vector())! as Int32Vector;
+    case 'Uint16Vector':
+      return accessor(index, new Uint16Vector())! as Uint16Vector;
+    case 'Uint8Vector':
+      return accessor(index, new Uint8Vector())! as Uint8Vector;
+    default:
+      return null;
   }
 }
 
@@ -314,7 +343,7 @@ export enum BuiltinOperator {
   STABLEHLO_COMPOSITE = 206,
   STABLEHLO_SHIFT_LEFT = 207,
   STABLEHLO_CBRT = 208,
-  STABLEHLO_CASE = 209
+  STABLEHLO_CASE = 209,
 }
 
 export enum BuiltinOptions {
@@ -444,279 +473,1300 @@ export enum BuiltinOptions {
   SignOptions = 123,
   BitcastOptions = 124,
   BitwiseXorOptions = 125,
-  RightShiftOptions = 126
+  RightShiftOptions = 126,
 }
 
 export function unionToBuiltinOptions(
   type: BuiltinOptions,
-  accessor: (obj:ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions) => ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions|null
-): ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions|null {
-  switch(BuiltinOptions[type]) {
-    case 'NONE': return null; 
-    case 'Conv2DOptions': return accessor(new Conv2DOptions())! as Conv2DOptions;
-    case 'DepthwiseConv2DOptions': return accessor(new DepthwiseConv2DOptions())! as DepthwiseConv2DOptions;
-    case 'ConcatEmbeddingsOptions': return accessor(new ConcatEmbeddingsOptions())! as ConcatEmbeddingsOptions;
-    case 'LSHProjectionOptions': return accessor(new LSHProjectionOptions())! as LSHProjectionOptions;
-    case 'Pool2DOptions': return accessor(new Pool2DOptions())! as Pool2DOptions;
-    case 'SVDFOptions': return accessor(new SVDFOptions())! as SVDFOptions;
-    case 'RNNOptions': return accessor(new RNNOptions())! as RNNOptions;
-    case 'FullyConnectedOptions': return accessor(new FullyConnectedOptions())! as FullyConnectedOptions;
-    case 'SoftmaxOptions': return accessor(new SoftmaxOptions())! as SoftmaxOptions;
-    case 'ConcatenationOptions': return accessor(new ConcatenationOptions())! as ConcatenationOptions;
-    case 'AddOptions': return accessor(new AddOptions())! as AddOptions;
-    case 'L2NormOptions': return accessor(new L2NormOptions())! as L2NormOptions;
-    case 'LocalResponseNormalizationOptions': return accessor(new LocalResponseNormalizationOptions())! as LocalResponseNormalizationOptions;
-    case 'LSTMOptions': return accessor(new LSTMOptions())! as LSTMOptions;
-    case 'ResizeBilinearOptions': return accessor(new ResizeBilinearOptions())! as ResizeBilinearOptions;
-    case 'CallOptions': return accessor(new CallOptions())! as CallOptions;
-    case 'ReshapeOptions': return accessor(new ReshapeOptions())! as ReshapeOptions;
-    case 'SkipGramOptions': return accessor(new SkipGramOptions())! as SkipGramOptions;
-    case 'SpaceToDepthOptions': return accessor(new SpaceToDepthOptions())! as SpaceToDepthOptions;
-    case 'EmbeddingLookupSparseOptions': return accessor(new EmbeddingLookupSparseOptions())! as EmbeddingLookupSparseOptions;
-    case 'MulOptions': return accessor(new MulOptions())! as MulOptions;
-    case 'PadOptions': return accessor(new PadOptions())! as PadOptions;
-    case 'GatherOptions': return accessor(new GatherOptions())! as GatherOptions;
-    case 'BatchToSpaceNDOptions': return accessor(new BatchToSpaceNDOptions())! as BatchToSpaceNDOptions;
-    case 'SpaceToBatchNDOptions': return accessor(new SpaceToBatchNDOptions())! as SpaceToBatchNDOptions;
-    case 'TransposeOptions': return accessor(new TransposeOptions())! as TransposeOptions;
-    case 'ReducerOptions': return accessor(new ReducerOptions())! as ReducerOptions;
-    case 'SubOptions': return accessor(new SubOptions())! as SubOptions;
-    case 'DivOptions': return accessor(new DivOptions())! as DivOptions;
-    case 'SqueezeOptions': return accessor(new SqueezeOptions())! as SqueezeOptions;
-    case 'SequenceRNNOptions': return accessor(new SequenceRNNOptions())! as SequenceRNNOptions;
-    case 'StridedSliceOptions': return accessor(new StridedSliceOptions())! as StridedSliceOptions;
-    case 'ExpOptions': return accessor(new ExpOptions())! as ExpOptions;
-    case 'TopKV2Options': return accessor(new TopKV2Options())! as TopKV2Options;
-    case 'SplitOptions': return accessor(new SplitOptions())! as SplitOptions;
-    case 'LogSoftmaxOptions': return accessor(new LogSoftmaxOptions())! as LogSoftmaxOptions;
-    case 'CastOptions': return accessor(new CastOptions())! as CastOptions;
-    case 'DequantizeOptions': return accessor(new DequantizeOptions())! as DequantizeOptions;
-    case 'MaximumMinimumOptions': return accessor(new MaximumMinimumOptions())! as MaximumMinimumOptions;
-    case 'ArgMaxOptions': return accessor(new ArgMaxOptions())! as ArgMaxOptions;
-    case 'LessOptions': return accessor(new LessOptions())! as LessOptions;
-    case 'NegOptions': return accessor(new NegOptions())! as NegOptions;
-    case 'PadV2Options': return accessor(new PadV2Options())! as PadV2Options;
-    case 'GreaterOptions': return accessor(new GreaterOptions())! as GreaterOptions;
-    case 'GreaterEqualOptions': return accessor(new GreaterEqualOptions())! as GreaterEqualOptions;
-    case 'LessEqualOptions': return accessor(new LessEqualOptions())! as LessEqualOptions;
-    case 'SelectOptions': return accessor(new SelectOptions())! as SelectOptions;
-    case 'SliceOptions': return accessor(new SliceOptions())! as SliceOptions;
-    case 'TransposeConvOptions': return accessor(new TransposeConvOptions())! as TransposeConvOptions;
-    case 'SparseToDenseOptions': return accessor(new SparseToDenseOptions())! as SparseToDenseOptions;
-    case 'TileOptions': return accessor(new TileOptions())! as TileOptions;
-    case 'ExpandDimsOptions': return accessor(new ExpandDimsOptions())! as ExpandDimsOptions;
-    case 'EqualOptions': return accessor(new EqualOptions())! as EqualOptions;
-    case 'NotEqualOptions': return accessor(new NotEqualOptions())! as NotEqualOptions;
-    case 'ShapeOptions': return accessor(new ShapeOptions())! as ShapeOptions;
-    case 'PowOptions': return accessor(new PowOptions())! as PowOptions;
-    case 'ArgMinOptions': return accessor(new ArgMinOptions())! as ArgMinOptions;
-    case 'FakeQuantOptions': return accessor(new FakeQuantOptions())! as FakeQuantOptions;
-    case 'PackOptions': return accessor(new PackOptions())! as PackOptions;
-    case 'LogicalOrOptions': return accessor(new LogicalOrOptions())! as LogicalOrOptions;
-    case 'OneHotOptions': return accessor(new OneHotOptions())! as OneHotOptions;
-    case 'LogicalAndOptions': return accessor(new LogicalAndOptions())! as LogicalAndOptions;
-    case 'LogicalNotOptions': return accessor(new LogicalNotOptions())! as LogicalNotOptions;
-    case 'UnpackOptions': return accessor(new UnpackOptions())! as UnpackOptions;
-    case 'FloorDivOptions': return accessor(new FloorDivOptions())! as FloorDivOptions;
-    case 'SquareOptions': return accessor(new SquareOptions())! as SquareOptions;
-    case 'ZerosLikeOptions': return accessor(new ZerosLikeOptions())! as ZerosLikeOptions;
-    case 'FillOptions': return accessor(new FillOptions())! as FillOptions;
-    case 'BidirectionalSequenceLSTMOptions': return accessor(new BidirectionalSequenceLSTMOptions())! as BidirectionalSequenceLSTMOptions;
-    case 'BidirectionalSequenceRNNOptions': return accessor(new BidirectionalSequenceRNNOptions())! as BidirectionalSequenceRNNOptions;
-    case 'UnidirectionalSequenceLSTMOptions': return accessor(new UnidirectionalSequenceLSTMOptions())! as UnidirectionalSequenceLSTMOptions;
-    case 'FloorModOptions': return accessor(new FloorModOptions())! as FloorModOptions;
-    case 'RangeOptions': return accessor(new RangeOptions())! as RangeOptions;
-    case 'ResizeNearestNeighborOptions': return accessor(new ResizeNearestNeighborOptions())! as ResizeNearestNeighborOptions;
-    case 'LeakyReluOptions': return accessor(new LeakyReluOptions())! as LeakyReluOptions;
-    case 'SquaredDifferenceOptions': return accessor(new SquaredDifferenceOptions())! as SquaredDifferenceOptions;
-    case 'MirrorPadOptions': return accessor(new MirrorPadOptions())! as MirrorPadOptions;
-    case 'AbsOptions': return accessor(new AbsOptions())! as AbsOptions;
-    case 'SplitVOptions': return accessor(new SplitVOptions())! as SplitVOptions;
-    case 'UniqueOptions': return accessor(new UniqueOptions())! as UniqueOptions;
-    case 'ReverseV2Options': return accessor(new ReverseV2Options())! as ReverseV2Options;
-    case 'AddNOptions': return accessor(new AddNOptions())! as AddNOptions;
-    case 'GatherNdOptions': return accessor(new GatherNdOptions())! as GatherNdOptions;
-    case 'CosOptions': return accessor(new CosOptions())! as CosOptions;
-    case 'WhereOptions': return accessor(new WhereOptions())! as WhereOptions;
-    case 'RankOptions': return accessor(new RankOptions())! as RankOptions;
-    case 'ReverseSequenceOptions': return accessor(new ReverseSequenceOptions())! as ReverseSequenceOptions;
-    case 'MatrixDiagOptions': return accessor(new MatrixDiagOptions())! as MatrixDiagOptions;
-    case 'QuantizeOptions': return accessor(new QuantizeOptions())! as QuantizeOptions;
-    case 'MatrixSetDiagOptions': return accessor(new MatrixSetDiagOptions())! as MatrixSetDiagOptions;
-    case 'HardSwishOptions': return accessor(new HardSwishOptions())! as HardSwishOptions;
-    case 'IfOptions': return accessor(new IfOptions())! as IfOptions;
-    case 'WhileOptions': return accessor(new WhileOptions())! as WhileOptions;
-    case 'DepthToSpaceOptions': return accessor(new DepthToSpaceOptions())! as DepthToSpaceOptions;
-    case 'NonMaxSuppressionV4Options': return accessor(new NonMaxSuppressionV4Options())! as NonMaxSuppressionV4Options;
-    case 'NonMaxSuppressionV5Options': return accessor(new NonMaxSuppressionV5Options())! as NonMaxSuppressionV5Options;
-    case 'ScatterNdOptions': return accessor(new ScatterNdOptions())! as ScatterNdOptions;
-    case 'SelectV2Options': return accessor(new SelectV2Options())! as SelectV2Options;
-    case 'DensifyOptions': return accessor(new DensifyOptions())! as DensifyOptions;
-    case 'SegmentSumOptions': return accessor(new SegmentSumOptions())! as SegmentSumOptions;
-    case 'BatchMatMulOptions': return accessor(new BatchMatMulOptions())! as BatchMatMulOptions;
-    case 'CumsumOptions': return accessor(new CumsumOptions())! as CumsumOptions;
-    case 'CallOnceOptions': return accessor(new CallOnceOptions())! as CallOnceOptions;
-    case 'BroadcastToOptions': return accessor(new BroadcastToOptions())! as BroadcastToOptions;
-    case 'Rfft2dOptions': return accessor(new Rfft2dOptions())! as Rfft2dOptions;
-    case 'Conv3DOptions': return accessor(new Conv3DOptions())! as Conv3DOptions;
-    case 'HashtableOptions': return accessor(new HashtableOptions())! as HashtableOptions;
-    case 'HashtableFindOptions': return accessor(new HashtableFindOptions())! as HashtableFindOptions;
-    case 'HashtableImportOptions': return accessor(new HashtableImportOptions())! as HashtableImportOptions;
-    case 'HashtableSizeOptions': return accessor(new HashtableSizeOptions())! as HashtableSizeOptions;
-    case 'VarHandleOptions': return accessor(new VarHandleOptions())! as VarHandleOptions;
-    case 'ReadVariableOptions': return accessor(new ReadVariableOptions())! as ReadVariableOptions;
-    case 'AssignVariableOptions': return accessor(new AssignVariableOptions())! as AssignVariableOptions;
-    case 'RandomOptions': return accessor(new RandomOptions())! as RandomOptions;
-    case 'BucketizeOptions': return accessor(new BucketizeOptions())! as BucketizeOptions;
-    case 'GeluOptions': return accessor(new GeluOptions())! as GeluOptions;
-    case 'DynamicUpdateSliceOptions': return accessor(new DynamicUpdateSliceOptions())! as DynamicUpdateSliceOptions;
-    case 'UnsortedSegmentProdOptions': return accessor(new UnsortedSegmentProdOptions())! as UnsortedSegmentProdOptions;
-    case 'UnsortedSegmentMaxOptions': return accessor(new UnsortedSegmentMaxOptions())! as UnsortedSegmentMaxOptions;
-    case 'UnsortedSegmentMinOptions': return accessor(new UnsortedSegmentMinOptions())! as UnsortedSegmentMinOptions;
-    case 'UnsortedSegmentSumOptions': return accessor(new UnsortedSegmentSumOptions())! as UnsortedSegmentSumOptions;
-    case 'ATan2Options': return accessor(new ATan2Options())! as ATan2Options;
-    case 'SignOptions': return accessor(new SignOptions())! as SignOptions;
-    case 'BitcastOptions': return accessor(new BitcastOptions())! as BitcastOptions;
-    case 'BitwiseXorOptions': return accessor(new BitwiseXorOptions())! as BitwiseXorOptions;
-    case 'RightShiftOptions': return accessor(new RightShiftOptions())! as RightShiftOptions;
-    default: return null;
+  accessor: (
+    obj:
+      | ATan2Options
+      | AbsOptions
+      | AddNOptions
+      | AddOptions
+      | ArgMaxOptions
+      | ArgMinOptions
+      | AssignVariableOptions
+      | BatchMatMulOptions
+      | BatchToSpaceNDOptions
+      | BidirectionalSequenceLSTMOptions
+      | BidirectionalSequenceRNNOptions
+      | BitcastOptions
+      | BitwiseXorOptions
+      | BroadcastToOptions
+      | BucketizeOptions
+      | CallOnceOptions
+      | CallOptions
+      | CastOptions
+      | ConcatEmbeddingsOptions
+      | ConcatenationOptions
+      | Conv2DOptions
+      | Conv3DOptions
+      | CosOptions
+      | CumsumOptions
+      | DensifyOptions
+      | DepthToSpaceOptions
+      | DepthwiseConv2DOptions
+      | DequantizeOptions
+      | DivOptions
+      | DynamicUpdateSliceOptions
+      | EmbeddingLookupSparseOptions
+      | EqualOptions
+      | ExpOptions
+      | ExpandDimsOptions
+      | FakeQuantOptions
+      | FillOptions
+      | FloorDivOptions
+      | FloorModOptions
+      | FullyConnectedOptions
+      | GatherNdOptions
+      | GatherOptions
+      | GeluOptions
+      | GreaterEqualOptions
+      | GreaterOptions
+      | HardSwishOptions
+      | HashtableFindOptions
+      | HashtableImportOptions
+      | HashtableOptions
+      | HashtableSizeOptions
+      | IfOptions
+      | L2NormOptions
+      | LSHProjectionOptions
+      | LSTMOptions
+      | LeakyReluOptions
+      | LessEqualOptions
+      | LessOptions
+      | LocalResponseNormalizationOptions
+      | LogSoftmaxOptions
+      | LogicalAndOptions
+      | LogicalNotOptions
+      | LogicalOrOptions
+      | MatrixDiagOptions
+      | MatrixSetDiagOptions
+      | MaximumMinimumOptions
+      | MirrorPadOptions
+      | MulOptions
+      | NegOptions
+      | NonMaxSuppressionV4Options
+      | NonMaxSuppressionV5Options
+      | NotEqualOptions
+      | OneHotOptions
+      | PackOptions
+      | PadOptions
+      | PadV2Options
+      | Pool2DOptions
+      | PowOptions
+      | QuantizeOptions
+      | RNNOptions
+      | RandomOptions
+      | RangeOptions
+      | RankOptions
+      | ReadVariableOptions
+      | ReducerOptions
+      | ReshapeOptions
+      | ResizeBilinearOptions
+      | ResizeNearestNeighborOptions
+      | ReverseSequenceOptions
+      | ReverseV2Options
+      | Rfft2dOptions
+      | RightShiftOptions
+      | SVDFOptions
+      | ScatterNdOptions
+      | SegmentSumOptions
+      | SelectOptions
+      | SelectV2Options
+      | SequenceRNNOptions
+      | ShapeOptions
+      | SignOptions
+      | SkipGramOptions
+      | SliceOptions
+      | SoftmaxOptions
+      | SpaceToBatchNDOptions
+      | SpaceToDepthOptions
+      | SparseToDenseOptions
+      | SplitOptions
+      | SplitVOptions
+      | SquareOptions
+      | SquaredDifferenceOptions
+      | SqueezeOptions
+      | StridedSliceOptions
+      | SubOptions
+      | TileOptions
+      | TopKV2Options
+      | TransposeConvOptions
+      | TransposeOptions
+      | UnidirectionalSequenceLSTMOptions
+      | UniqueOptions
+      | UnpackOptions
+      | UnsortedSegmentMaxOptions
+      | UnsortedSegmentMinOptions
+      | UnsortedSegmentProdOptions
+      | UnsortedSegmentSumOptions
+      | VarHandleOptions
+      | WhereOptions
+      | WhileOptions
+      | ZerosLikeOptions,
+  ) =>
+    | ATan2Options
+    | AbsOptions
+    | AddNOptions
+    | AddOptions
+    | ArgMaxOptions
+    | ArgMinOptions
+    | AssignVariableOptions
+    | BatchMatMulOptions
+    | BatchToSpaceNDOptions
+    | BidirectionalSequenceLSTMOptions
+    | BidirectionalSequenceRNNOptions
+    | BitcastOptions
+    | BitwiseXorOptions
+    | BroadcastToOptions
+    | BucketizeOptions
+    | CallOnceOptions
+    | CallOptions
+    | CastOptions
+    | ConcatEmbeddingsOptions
+    | ConcatenationOptions
+    | Conv2DOptions
+    | Conv3DOptions
+    | CosOptions
+    | CumsumOptions
+    | DensifyOptions
+    | DepthToSpaceOptions
+    | DepthwiseConv2DOptions
+    | DequantizeOptions
+    | DivOptions
+    | DynamicUpdateSliceOptions
+    | EmbeddingLookupSparseOptions
+    | EqualOptions
+    | ExpOptions
+    | ExpandDimsOptions
+    | FakeQuantOptions
+    | FillOptions
+    | FloorDivOptions
+    | FloorModOptions
+    | FullyConnectedOptions
+    | GatherNdOptions
+    | GatherOptions
+    | GeluOptions
+    | GreaterEqualOptions
+    | GreaterOptions
+    | HardSwishOptions
+    | HashtableFindOptions
+    | HashtableImportOptions
+    | HashtableOptions
+    | HashtableSizeOptions
+    | IfOptions
+    | L2NormOptions
+    | LSHProjectionOptions
+    | LSTMOptions
+    | LeakyReluOptions
+    | LessEqualOptions
+    | LessOptions
+    | LocalResponseNormalizationOptions
+    | LogSoftmaxOptions
+    | LogicalAndOptions
+    | LogicalNotOptions
+    | LogicalOrOptions
+    | MatrixDiagOptions
+    | MatrixSetDiagOptions
+    | MaximumMinimumOptions
+    | MirrorPadOptions
+    | MulOptions
+    | NegOptions
+    | NonMaxSuppressionV4Options
+    | NonMaxSuppressionV5Options
+    | NotEqualOptions
+    | OneHotOptions
+    | PackOptions
+    | PadOptions
+    | PadV2Options
+    | Pool2DOptions
+    | PowOptions
+    | QuantizeOptions
+    | RNNOptions
+    | RandomOptions
+    | RangeOptions
+    | RankOptions
+    | ReadVariableOptions
+    | ReducerOptions
+    | ReshapeOptions
+    | ResizeBilinearOptions
+    | ResizeNearestNeighborOptions
+    | ReverseSequenceOptions
+    | ReverseV2Options
+    | Rfft2dOptions
+    | RightShiftOptions
+    | SVDFOptions
+    | ScatterNdOptions
+    | SegmentSumOptions
+    | SelectOptions
+    | SelectV2Options
+    | SequenceRNNOptions
+    | ShapeOptions
+    | SignOptions
+    | SkipGramOptions
+    | SliceOptions
+    | SoftmaxOptions
+    | SpaceToBatchNDOptions
+    | SpaceToDepthOptions
+    | SparseToDenseOptions
+    | SplitOptions
+    | SplitVOptions
+    | SquareOptions
+    | SquaredDifferenceOptions
+    | SqueezeOptions
+    | StridedSliceOptions
+    | SubOptions
+    | TileOptions
+    | TopKV2Options
+    | TransposeConvOptions
+    | TransposeOptions
+    | UnidirectionalSequenceLSTMOptions
+    | UniqueOptions
+    | UnpackOptions
+    | UnsortedSegmentMaxOptions
+    | UnsortedSegmentMinOptions
+    | UnsortedSegmentProdOptions
+    | UnsortedSegmentSumOptions
+    | VarHandleOptions
+    | WhereOptions
+    | WhileOptions
+    | ZerosLikeOptions
+    | null,
+):
+  | ATan2Options
+  | AbsOptions
+  | AddNOptions
+  | AddOptions
+  | ArgMaxOptions
+  | ArgMinOptions
+  | AssignVariableOptions
+  | BatchMatMulOptions
+  | BatchToSpaceNDOptions
+  | BidirectionalSequenceLSTMOptions
+  | BidirectionalSequenceRNNOptions
+  | BitcastOptions
+  | BitwiseXorOptions
+  | BroadcastToOptions
+  | BucketizeOptions
+  | CallOnceOptions
+  | CallOptions
+  | CastOptions
+  | ConcatEmbeddingsOptions
+  | ConcatenationOptions
+  | Conv2DOptions
+  | Conv3DOptions
+  | CosOptions
+  | CumsumOptions
+  | DensifyOptions
+  | DepthToSpaceOptions
+  | DepthwiseConv2DOptions
+  | DequantizeOptions
+  | DivOptions
+  | DynamicUpdateSliceOptions
+  | EmbeddingLookupSparseOptions
+  | EqualOptions
+  | ExpOptions
+  | ExpandDimsOptions
+  | FakeQuantOptions
+  | FillOptions
+  | FloorDivOptions
+  | FloorModOptions
+  | FullyConnectedOptions
+  | GatherNdOptions
+  | GatherOptions
+  | GeluOptions
+  | GreaterEqualOptions
+  | GreaterOptions
+  | HardSwishOptions
+  | HashtableFindOptions
+  | HashtableImportOptions
+  | HashtableOptions
+  | HashtableSizeOptions
+  | IfOptions
+  | L2NormOptions
+  | LSHProjectionOptions
+  | LSTMOptions
+  | LeakyReluOptions
+  | LessEqualOptions
+  | LessOptions
+  | LocalResponseNormalizationOptions
+  | LogSoftmaxOptions
+  | LogicalAndOptions
+  | LogicalNotOptions
+  | LogicalOrOptions
+  | MatrixDiagOptions
+  | MatrixSetDiagOptions
+  | MaximumMinimumOptions
+  | MirrorPadOptions
+  | MulOptions
+  | NegOptions
+  | NonMaxSuppressionV4Options
+  | NonMaxSuppressionV5Options
+  | NotEqualOptions
+  | OneHotOptions
+  | PackOptions
+  | PadOptions
+  | PadV2Options
+  | Pool2DOptions
+  | PowOptions
+  | QuantizeOptions
+  | RNNOptions
+  | RandomOptions
+  | RangeOptions
+  | RankOptions
+  | ReadVariableOptions
+  | ReducerOptions
+  | ReshapeOptions
+  | ResizeBilinearOptions
+  | ResizeNearestNeighborOptions
+  | ReverseSequenceOptions
+  | ReverseV2Options
+  | Rfft2dOptions
+  | RightShiftOptions
+  | SVDFOptions
+  | ScatterNdOptions
+  | SegmentSumOptions
+  | SelectOptions
+  | SelectV2Options
+  | SequenceRNNOptions
+  | ShapeOptions
+  | SignOptions
+  | SkipGramOptions
+  | SliceOptions
+  | SoftmaxOptions
+  | SpaceToBatchNDOptions
+  | SpaceToDepthOptions
+  | SparseToDenseOptions
+  | SplitOptions
+  | SplitVOptions
+  | SquareOptions
+  | SquaredDifferenceOptions
+  | SqueezeOptions
+  | StridedSliceOptions
+  | SubOptions
+  | TileOptions
+  | TopKV2Options
+  | TransposeConvOptions
+  | TransposeOptions
+  | UnidirectionalSequenceLSTMOptions
+  | UniqueOptions
+  | UnpackOptions
+  | UnsortedSegmentMaxOptions
+  | UnsortedSegmentMinOptions
+  | UnsortedSegmentProdOptions
+  | UnsortedSegmentSumOptions
+  | VarHandleOptions
+  | WhereOptions
+  | WhileOptions
+  | ZerosLikeOptions
+  | null {
+  switch (BuiltinOptions[type]) {
+    case 'NONE':
+      return null;
+    case 'Conv2DOptions':
+      return accessor(new Conv2DOptions())! as Conv2DOptions;
+    case 'DepthwiseConv2DOptions':
+      return accessor(new DepthwiseConv2DOptions())! as DepthwiseConv2DOptions;
+    case 'ConcatEmbeddingsOptions':
+      return accessor(new ConcatEmbeddingsOptions())! as ConcatEmbeddingsOptions;
+    case 'LSHProjectionOptions':
+      return accessor(new LSHProjectionOptions())! as LSHProjectionOptions;
+    case 'Pool2DOptions':
+      return accessor(new Pool2DOptions())! as Pool2DOptions;
+    case 'SVDFOptions':
+      return accessor(new SVDFOptions())! as SVDFOptions;
+    case 'RNNOptions':
+      return accessor(new RNNOptions())! as RNNOptions;
+    case 'FullyConnectedOptions':
+      return accessor(new FullyConnectedOptions())! as FullyConnectedOptions;
+    case 'SoftmaxOptions':
+      return accessor(new SoftmaxOptions())! as SoftmaxOptions;
+    case 'ConcatenationOptions':
+      return accessor(new ConcatenationOptions())! as ConcatenationOptions;
+    case 'AddOptions':
+      return accessor(new AddOptions())! as AddOptions;
+    case 'L2NormOptions':
+      return accessor(new L2NormOptions())! as L2NormOptions;
+    case 'LocalResponseNormalizationOptions':
+      return accessor(new LocalResponseNormalizationOptions())! as LocalResponseNormalizationOptions;
+    case 'LSTMOptions':
+      return accessor(new LSTMOptions())! as LSTMOptions;
+    case 'ResizeBilinearOptions':
+      return accessor(new ResizeBilinearOptions())! as ResizeBilinearOptions;
+    case 'CallOptions':
+      return accessor(new CallOptions())! as CallOptions;
+    case 'ReshapeOptions':
+      return accessor(new ReshapeOptions())! as ReshapeOptions;
+    case 'SkipGramOptions':
+      return accessor(new SkipGramOptions())! as SkipGramOptions;
+    case 'SpaceToDepthOptions':
+      return accessor(new SpaceToDepthOptions())! as SpaceToDepthOptions;
+    case 'EmbeddingLookupSparseOptions':
+      return accessor(new EmbeddingLookupSparseOptions())! as EmbeddingLookupSparseOptions;
+    case 'MulOptions':
+      return accessor(new MulOptions())! as MulOptions;
+    case 'PadOptions':
+      return accessor(new PadOptions())! as PadOptions;
+    case 'GatherOptions':
+      return accessor(new GatherOptions())! as GatherOptions;
+    case 'BatchToSpaceNDOptions':
+      return accessor(new BatchToSpaceNDOptions())! as BatchToSpaceNDOptions;
+    case 'SpaceToBatchNDOptions':
+      return accessor(new SpaceToBatchNDOptions())! as SpaceToBatchNDOptions;
+    case 'TransposeOptions':
+      return accessor(new TransposeOptions())! as TransposeOptions;
+    case 'ReducerOptions':
+      return accessor(new ReducerOptions())! as ReducerOptions;
+    case 'SubOptions':
+      return accessor(new SubOptions())! as SubOptions;
+    case 'DivOptions':
+      return accessor(new DivOptions())! as DivOptions;
+    case 'SqueezeOptions':
+      return accessor(new SqueezeOptions())! as SqueezeOptions;
+    case 'SequenceRNNOptions':
+      return accessor(new SequenceRNNOptions())! as SequenceRNNOptions;
+    case 'StridedSliceOptions':
+      return accessor(new StridedSliceOptions())! as StridedSliceOptions;
+    case 'ExpOptions':
+      return accessor(new ExpOptions())! as ExpOptions;
+    case 'TopKV2Options':
+      return accessor(new TopKV2Options())! as TopKV2Options;
+    case 'SplitOptions':
+      return accessor(new SplitOptions())! as SplitOptions;
+    case 'LogSoftmaxOptions':
+      return accessor(new LogSoftmaxOptions())! as LogSoftmaxOptions;
+    case 'CastOptions':
+      return accessor(new CastOptions())! as CastOptions;
+    case 'DequantizeOptions':
+      return accessor(new DequantizeOptions())! as DequantizeOptions;
+    case 'MaximumMinimumOptions':
+      return accessor(new MaximumMinimumOptions())! as MaximumMinimumOptions;
+    case 'ArgMaxOptions':
+      return accessor(new ArgMaxOptions())! as ArgMaxOptions;
+    case 'LessOptions':
+      return accessor(new LessOptions())! as LessOptions;
+    case 'NegOptions':
+      return accessor(new NegOptions())! as NegOptions;
+    case 'PadV2Options':
+      return accessor(new PadV2Options())! as PadV2Options;
+    case 'GreaterOptions':
+      return accessor(new GreaterOptions())! as GreaterOptions;
+    case 'GreaterEqualOptions':
+      return accessor(new GreaterEqualOptions())! as GreaterEqualOptions;
+    case 'LessEqualOptions':
+      return accessor(new LessEqualOptions())! as LessEqualOptions;
+    case 'SelectOptions':
+      return accessor(new SelectOptions())! as SelectOptions;
+    case 'SliceOptions':
+      return accessor(new SliceOptions())! as SliceOptions;
+    case 'TransposeConvOptions':
+      return accessor(new TransposeConvOptions())! as TransposeConvOptions;
+    case 'SparseToDenseOptions':
+      return accessor(new SparseToDenseOptions())! as SparseToDenseOptions;
+    case 'TileOptions':
+      return accessor(new TileOptions())! as TileOptions;
+    case 'ExpandDimsOptions':
+      return accessor(new ExpandDimsOptions())! as ExpandDimsOptions;
+    case 'EqualOptions':
+      return accessor(new EqualOptions())! as EqualOptions;
+    case 'NotEqualOptions':
+      return accessor(new NotEqualOptions())! as NotEqualOptions;
+    case 'ShapeOptions':
+      return accessor(new ShapeOptions())! as ShapeOptions;
+    case 'PowOptions':
+      return accessor(new PowOptions())! as PowOptions;
+    case 'ArgMinOptions':
+      return accessor(new ArgMinOptions())! as ArgMinOptions;
+    case 'FakeQuantOptions':
+      return accessor(new FakeQuantOptions())! as FakeQuantOptions;
+    case 'PackOptions':
+      return accessor(new PackOptions())! as PackOptions;
+    case 'LogicalOrOptions':
+      return accessor(new LogicalOrOptions())! as LogicalOrOptions;
+    case 'OneHotOptions':
+      return accessor(new OneHotOptions())! as OneHotOptions;
+    case 'LogicalAndOptions':
+      return accessor(new LogicalAndOptions())! as LogicalAndOptions;
+    case 'LogicalNotOptions':
+      return accessor(new LogicalNotOptions())! as LogicalNotOptions;
+    case 'UnpackOptions':
+      return accessor(new UnpackOptions())! as UnpackOptions;
+    case 'FloorDivOptions':
+      return accessor(new FloorDivOptions())! as FloorDivOptions;
+    case 'SquareOptions':
+      return accessor(new SquareOptions())! as SquareOptions;
+    case 'ZerosLikeOptions':
+      return accessor(new ZerosLikeOptions())! as ZerosLikeOptions;
+    case 'FillOptions':
+      return accessor(new FillOptions())! as FillOptions;
+    case 'BidirectionalSequenceLSTMOptions':
+      return accessor(new BidirectionalSequenceLSTMOptions())! as BidirectionalSequenceLSTMOptions;
+    case 'BidirectionalSequenceRNNOptions':
+      return accessor(new BidirectionalSequenceRNNOptions())! as BidirectionalSequenceRNNOptions;
+    case 'UnidirectionalSequenceLSTMOptions':
+      return accessor(new UnidirectionalSequenceLSTMOptions())! as UnidirectionalSequenceLSTMOptions;
+    case 'FloorModOptions':
+      return accessor(new FloorModOptions())! as FloorModOptions;
+    case 'RangeOptions':
+      return accessor(new RangeOptions())! as RangeOptions;
+    case 'ResizeNearestNeighborOptions':
+      return accessor(new ResizeNearestNeighborOptions())! as ResizeNearestNeighborOptions;
+    case 'LeakyReluOptions':
+      return accessor(new LeakyReluOptions())! as LeakyReluOptions;
+    case 'SquaredDifferenceOptions':
+      return accessor(new SquaredDifferenceOptions())! as SquaredDifferenceOptions;
+    case 'MirrorPadOptions':
+      return accessor(new MirrorPadOptions())! as MirrorPadOptions;
+    case 'AbsOptions':
+      return accessor(new AbsOptions())! as AbsOptions;
+    case 'SplitVOptions':
+      return accessor(new SplitVOptions())! as SplitVOptions;
+    case 'UniqueOptions':
+      return accessor(new UniqueOptions())! as UniqueOptions;
+    case 'ReverseV2Options':
+      return accessor(new ReverseV2Options())! as ReverseV2Options;
+    case 'AddNOptions':
+      return accessor(new AddNOptions())! as AddNOptions;
+    case 'GatherNdOptions':
+      return accessor(new GatherNdOptions())! as GatherNdOptions;
+    case 'CosOptions':
+      return accessor(new CosOptions())! as CosOptions;
+    case 'WhereOptions':
+      return accessor(new WhereOptions())! as WhereOptions;
+    case 'RankOptions':
+      return accessor(new RankOptions())! as RankOptions;
+    case 'ReverseSequenceOptions':
+      return accessor(new ReverseSequenceOptions())! as ReverseSequenceOptions;
+    case 'MatrixDiagOptions':
+      return accessor(new MatrixDiagOptions())! as MatrixDiagOptions;
+    case 'QuantizeOptions':
+      return accessor(new QuantizeOptions())! as QuantizeOptions;
+    case 'MatrixSetDiagOptions':
+      return accessor(new MatrixSetDiagOptions())! as MatrixSetDiagOptions;
+    case 'HardSwishOptions':
+      return accessor(new HardSwishOptions())! as HardSwishOptions;
+    case 'IfOptions':
+      return accessor(new IfOptions())! as IfOptions;
+    case 'WhileOptions':
+      return accessor(new WhileOptions())! as WhileOptions;
+    case 'DepthToSpaceOptions':
+      return accessor(new DepthToSpaceOptions())! as DepthToSpaceOptions;
+    case 'NonMaxSuppressionV4Options':
+      return accessor(new NonMaxSuppressionV4Options())! as NonMaxSuppressionV4Options;
+    case 'NonMaxSuppressionV5Options':
+      return accessor(new NonMaxSuppressionV5Options())! as NonMaxSuppressionV5Options;
+    case 'ScatterNdOptions':
+      return accessor(new ScatterNdOptions())! as ScatterNdOptions;
+    case 'SelectV2Options':
+      return accessor(new SelectV2Options())! as SelectV2Options;
+    case 'DensifyOptions':
+      return accessor(new DensifyOptions())! as DensifyOptions;
+    case 'SegmentSumOptions':
+      return accessor(new SegmentSumOptions())! as SegmentSumOptions;
+    case 'BatchMatMulOptions':
+      return accessor(new BatchMatMulOptions())! as BatchMatMulOptions;
+    case 'CumsumOptions':
+      return accessor(new CumsumOptions())! as CumsumOptions;
+    case 'CallOnceOptions':
+      return accessor(new CallOnceOptions())! as CallOnceOptions;
+    case 'BroadcastToOptions':
+      return accessor(new BroadcastToOptions())! as BroadcastToOptions;
+    case 'Rfft2dOptions':
+      return accessor(new Rfft2dOptions())! as Rfft2dOptions;
+    case 'Conv3DOptions':
+      return accessor(new Conv3DOptions())! as Conv3DOptions;
+    case 'HashtableOptions':
+      return accessor(new HashtableOptions())! as HashtableOptions;
+    case 'HashtableFindOptions':
+      return accessor(new HashtableFindOptions())! as HashtableFindOptions;
+    case 'HashtableImportOptions':
+      return accessor(new HashtableImportOptions())! as HashtableImportOptions;
+    case 'HashtableSizeOptions':
+      return accessor(new HashtableSizeOptions())! as HashtableSizeOptions;
+    case 'VarHandleOptions':
+      return accessor(new VarHandleOptions())! as VarHandleOptions;
+    case 'ReadVariableOptions':
+      return accessor(new ReadVariableOptions())! as ReadVariableOptions;
+    case 'AssignVariableOptions':
+      return accessor(new AssignVariableOptions())! as AssignVariableOptions;
+    case 'RandomOptions':
+      return accessor(new RandomOptions())! as RandomOptions;
+    case 'BucketizeOptions':
+      return accessor(new BucketizeOptions())! as BucketizeOptions;
+    case 'GeluOptions':
+      return accessor(new GeluOptions())! as GeluOptions;
+    case 'DynamicUpdateSliceOptions':
+      return accessor(new DynamicUpdateSliceOptions())! as DynamicUpdateSliceOptions;
+    case 'UnsortedSegmentProdOptions':
+      return accessor(new UnsortedSegmentProdOptions())! as UnsortedSegmentProdOptions;
+    case 'UnsortedSegmentMaxOptions':
+      return accessor(new UnsortedSegmentMaxOptions())! as UnsortedSegmentMaxOptions;
+    case 'UnsortedSegmentMinOptions':
+      return accessor(new UnsortedSegmentMinOptions())! as UnsortedSegmentMinOptions;
+    case 'UnsortedSegmentSumOptions':
+      return accessor(new UnsortedSegmentSumOptions())! as UnsortedSegmentSumOptions;
+    case 'ATan2Options':
+      return accessor(new ATan2Options())! as ATan2Options;
+    case 'SignOptions':
+      return accessor(new SignOptions())! as SignOptions;
+    case 'BitcastOptions':
+      return accessor(new BitcastOptions())! as BitcastOptions;
+    case 'BitwiseXorOptions':
+      return accessor(new BitwiseXorOptions())! as BitwiseXorOptions;
+    case 'RightShiftOptions':
+      return accessor(new RightShiftOptions())! as RightShiftOptions;
+    default:
+      return null;
   }
 }
 
 export function unionListToBuiltinOptions(
-  type: BuiltinOptions, 
-  accessor: (index: number, obj:ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions) => ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions|null, 
-  index: number
-): ATan2Options|AbsOptions|AddNOptions|AddOptions|ArgMaxOptions|ArgMinOptions|AssignVariableOptions|BatchMatMulOptions|BatchToSpaceNDOptions|BidirectionalSequenceLSTMOptions|BidirectionalSequenceRNNOptions|BitcastOptions|BitwiseXorOptions|BroadcastToOptions|BucketizeOptions|CallOnceOptions|CallOptions|CastOptions|ConcatEmbeddingsOptions|ConcatenationOptions|Conv2DOptions|Conv3DOptions|CosOptions|CumsumOptions|DensifyOptions|DepthToSpaceOptions|DepthwiseConv2DOptions|DequantizeOptions|DivOptions|DynamicUpdateSliceOptions|EmbeddingLookupSparseOptions|EqualOptions|ExpOptions|ExpandDimsOptions|FakeQuantOptions|FillOptions|FloorDivOptions|FloorModOptions|FullyConnectedOptions|GatherNdOptions|GatherOptions|GeluOptions|GreaterEqualOptions|GreaterOptions|HardSwishOptions|HashtableFindOptions|HashtableImportOptions|HashtableOptions|HashtableSizeOptions|IfOptions|L2NormOptions|LSHProjectionOptions|LSTMOptions|LeakyReluOptions|LessEqualOptions|LessOptions|LocalResponseNormalizationOptions|LogSoftmaxOptions|LogicalAndOptions|LogicalNotOptions|LogicalOrOptions|MatrixDiagOptions|MatrixSetDiagOptions|MaximumMinimumOptions|MirrorPadOptions|MulOptions|NegOptions|NonMaxSuppressionV4Options|NonMaxSuppressionV5Options|NotEqualOptions|OneHotOptions|PackOptions|PadOptions|PadV2Options|Pool2DOptions|PowOptions|QuantizeOptions|RNNOptions|RandomOptions|RangeOptions|RankOptions|ReadVariableOptions|ReducerOptions|ReshapeOptions|ResizeBilinearOptions|ResizeNearestNeighborOptions|ReverseSequenceOptions|ReverseV2Options|Rfft2dOptions|RightShiftOptions|SVDFOptions|ScatterNdOptions|SegmentSumOptions|SelectOptions|SelectV2Options|SequenceRNNOptions|ShapeOptions|SignOptions|SkipGramOptions|SliceOptions|SoftmaxOptions|SpaceToBatchNDOptions|SpaceToDepthOptions|SparseToDenseOptions|SplitOptions|SplitVOptions|SquareOptions|SquaredDifferenceOptions|SqueezeOptions|StridedSliceOptions|SubOptions|TileOptions|TopKV2Options|TransposeConvOptions|TransposeOptions|UnidirectionalSequenceLSTMOptions|UniqueOptions|UnpackOptions|UnsortedSegmentMaxOptions|UnsortedSegmentMinOptions|UnsortedSegmentProdOptions|UnsortedSegmentSumOptions|VarHandleOptions|WhereOptions|WhileOptions|ZerosLikeOptions|null {
-  switch(BuiltinOptions[type]) {
-    case 'NONE': return null; 
-    case 'Conv2DOptions': return accessor(index, new Conv2DOptions())! as Conv2DOptions;
-    case 'DepthwiseConv2DOptions': return accessor(index, new DepthwiseConv2DOptions())! as DepthwiseConv2DOptions;
-    case 'ConcatEmbeddingsOptions': return accessor(index, new ConcatEmbeddingsOptions())! as ConcatEmbeddingsOptions;
-    case 'LSHProjectionOptions': return accessor(index, new LSHProjectionOptions())! as LSHProjectionOptions;
-    case 'Pool2DOptions': return accessor(index, new Pool2DOptions())! as Pool2DOptions;
-    case 'SVDFOptions': return accessor(index, new SVDFOptions())! as SVDFOptions;
-    case 'RNNOptions': return accessor(index, new RNNOptions())! as RNNOptions;
-    case 'FullyConnectedOptions': return accessor(index, new FullyConnectedOptions())! as FullyConnectedOptions;
-    case 'SoftmaxOptions': return accessor(index, new SoftmaxOptions())! as SoftmaxOptions;
-    case 'ConcatenationOptions': return accessor(index, new ConcatenationOptions())! as ConcatenationOptions;
-    case 'AddOptions': return accessor(index, new AddOptions())! as AddOptions;
-    case 'L2NormOptions': return accessor(index, new L2NormOptions())! as L2NormOptions;
-    case 'LocalResponseNormalizationOptions': return accessor(index, new LocalResponseNormalizationOptions())! as LocalResponseNormalizationOptions;
-    case 'LSTMOptions': return accessor(index, new LSTMOptions())! as LSTMOptions;
-    case 'ResizeBilinearOptions': return accessor(index, new ResizeBilinearOptions())! as ResizeBilinearOptions;
-    case 'CallOptions': return accessor(index, new CallOptions())! as CallOptions;
-    case 'ReshapeOptions': return accessor(index, new ReshapeOptions())! as ReshapeOptions;
-    case 'SkipGramOptions': return accessor(index, new SkipGramOptions())! as SkipGramOptions;
-    case 'SpaceToDepthOptions': return accessor(index, new SpaceToDepthOptions())! as SpaceToDepthOptions;
-    case 'EmbeddingLookupSparseOptions': return accessor(index, new EmbeddingLookupSparseOptions())! as EmbeddingLookupSparseOptions;
-    case 'MulOptions': return accessor(index, new MulOptions())! as MulOptions;
-    case 'PadOptions': return accessor(index, new PadOptions())! as PadOptions;
-    case 'GatherOptions': return accessor(index, new GatherOptions())! as GatherOptions;
-    case 'BatchToSpaceNDOptions': return accessor(index, new BatchToSpaceNDOptions())! as BatchToSpaceNDOptions;
-    case 'SpaceToBatchNDOptions': return accessor(index, new SpaceToBatchNDOptions())! as SpaceToBatchNDOptions;
-    case 'TransposeOptions': return accessor(index, new TransposeOptions())! as TransposeOptions;
-    case 'ReducerOptions': return accessor(index, new ReducerOptions())! as ReducerOptions;
-    case 'SubOptions': return accessor(index, new SubOptions())! as SubOptions;
-    case 'DivOptions': return accessor(index, new DivOptions())! as DivOptions;
-    case 'SqueezeOptions': return accessor(index, new SqueezeOptions())! as SqueezeOptions;
-    case 'SequenceRNNOptions': return accessor(index, new SequenceRNNOptions())! as SequenceRNNOptions;
-    case 'StridedSliceOptions': return accessor(index, new StridedSliceOptions())! as StridedSliceOptions;
-    case 'ExpOptions': return accessor(index, new ExpOptions())! as ExpOptions;
-    case 'TopKV2Options': return accessor(index, new TopKV2Options())! as TopKV2Options;
-    case 'SplitOptions': return accessor(index, new SplitOptions())! as SplitOptions;
-    case 'LogSoftmaxOptions': return accessor(index, new LogSoftmaxOptions())! as LogSoftmaxOptions;
-    case 'CastOptions': return accessor(index, new CastOptions())! as CastOptions;
-    case 'DequantizeOptions': return accessor(index, new DequantizeOptions())! as DequantizeOptions;
-    case 'MaximumMinimumOptions': return accessor(index, new MaximumMinimumOptions())! as MaximumMinimumOptions;
-    case 'ArgMaxOptions': return accessor(index, new ArgMaxOptions())! as ArgMaxOptions;
-    case 'LessOptions': return accessor(index, new LessOptions())! as LessOptions;
-    case 'NegOptions': return accessor(index, new NegOptions())! as NegOptions;
-    case 'PadV2Options': return accessor(index, new PadV2Options())! as PadV2Options;
-    case 'GreaterOptions': return accessor(index, new GreaterOptions())! as GreaterOptions;
-    case 'GreaterEqualOptions': return accessor(index, new GreaterEqualOptions())! as GreaterEqualOptions;
-    case 'LessEqualOptions': return accessor(index, new LessEqualOptions())! as LessEqualOptions;
-    case 'SelectOptions': return accessor(index, new SelectOptions())! as SelectOptions;
-    case 'SliceOptions': return accessor(index, new SliceOptions())! as SliceOptions;
-    case 'TransposeConvOptions': return accessor(index, new TransposeConvOptions())! as TransposeConvOptions;
-    case 'SparseToDenseOptions': return accessor(index, new SparseToDenseOptions())! as SparseToDenseOptions;
-    case 'TileOptions': return accessor(index, new TileOptions())! as TileOptions;
-    case 'ExpandDimsOptions': return accessor(index, new ExpandDimsOptions())! as ExpandDimsOptions;
-    case 'EqualOptions': return accessor(index, new EqualOptions())! as EqualOptions;
-    case 'NotEqualOptions': return accessor(index, new NotEqualOptions())! as NotEqualOptions;
-    case 'ShapeOptions': return accessor(index, new ShapeOptions())! as ShapeOptions;
-    case 'PowOptions': return accessor(index, new PowOptions())! as PowOptions;
-    case 'ArgMinOptions': return accessor(index, new ArgMinOptions())! as ArgMinOptions;
-    case 'FakeQuantOptions': return accessor(index, new FakeQuantOptions())! as FakeQuantOptions;
-    case 'PackOptions': return accessor(index, new PackOptions())! as PackOptions;
-    case 'LogicalOrOptions': return accessor(index, new LogicalOrOptions())! as LogicalOrOptions;
-    case 'OneHotOptions': return accessor(index, new OneHotOptions())! as OneHotOptions;
-    case 'LogicalAndOptions': return accessor(index, new LogicalAndOptions())! as LogicalAndOptions;
-    case 'LogicalNotOptions': return accessor(index, new LogicalNotOptions())! as LogicalNotOptions;
-    case 'UnpackOptions': return accessor(index, new UnpackOptions())! as UnpackOptions;
-    case 'FloorDivOptions': return accessor(index, new FloorDivOptions())! as FloorDivOptions;
-    case 'SquareOptions': return accessor(index, new SquareOptions())! as SquareOptions;
-    case 'ZerosLikeOptions': return accessor(index, new ZerosLikeOptions())! as ZerosLikeOptions;
-    case 'FillOptions': return accessor(index, new FillOptions())! as FillOptions;
-    case 'BidirectionalSequenceLSTMOptions': return accessor(index, new BidirectionalSequenceLSTMOptions())! as BidirectionalSequenceLSTMOptions;
-    case 'BidirectionalSequenceRNNOptions': return accessor(index, new BidirectionalSequenceRNNOptions())! as BidirectionalSequenceRNNOptions;
-    case 'UnidirectionalSequenceLSTMOptions': return accessor(index, new UnidirectionalSequenceLSTMOptions())! as UnidirectionalSequenceLSTMOptions;
-    case 'FloorModOptions': return accessor(index, new FloorModOptions())! as FloorModOptions;
-    case 'RangeOptions': return accessor(index, new RangeOptions())! as RangeOptions;
-    case 'ResizeNearestNeighborOptions': return accessor(index, new ResizeNearestNeighborOptions())! as ResizeNearestNeighborOptions;
-    case 'LeakyReluOptions': return accessor(index, new LeakyReluOptions())! as LeakyReluOptions;
-    case 'SquaredDifferenceOptions': return accessor(index, new SquaredDifferenceOptions())! as SquaredDifferenceOptions;
-    case 'MirrorPadOptions': return accessor(index, new MirrorPadOptions())! as MirrorPadOptions;
-    case 'AbsOptions': return accessor(index, new AbsOptions())! as AbsOptions;
-    case 'SplitVOptions': return accessor(index, new SplitVOptions())! as SplitVOptions;
-    case 'UniqueOptions': return accessor(index, new UniqueOptions())! as UniqueOptions;
-    case 'ReverseV2Options': return accessor(index, new ReverseV2Options())! as ReverseV2Options;
-    case 'AddNOptions': return accessor(index, new AddNOptions())! as AddNOptions;
-    case 'GatherNdOptions': return accessor(index, new GatherNdOptions())! as GatherNdOptions;
-    case 'CosOptions': return accessor(index, new CosOptions())! as CosOptions;
-    case 'WhereOptions': return accessor(index, new WhereOptions())! as WhereOptions;
-    case 'RankOptions': return accessor(index, new RankOptions())! as RankOptions;
-    case 'ReverseSequenceOptions': return accessor(index, new ReverseSequenceOptions())! as ReverseSequenceOptions;
-    case 'MatrixDiagOptions': return accessor(index, new MatrixDiagOptions())! as MatrixDiagOptions;
-    case 'QuantizeOptions': return accessor(index, new QuantizeOptions())! as QuantizeOptions;
-    case 'MatrixSetDiagOptions': return accessor(index, new MatrixSetDiagOptions())! as MatrixSetDiagOptions;
-    case 'HardSwishOptions': return accessor(index, new HardSwishOptions())! as HardSwishOptions;
-    case 'IfOptions': return accessor(index, new IfOptions())! as IfOptions;
-    case 'WhileOptions': return accessor(index, new WhileOptions())! as WhileOptions;
-    case 'DepthToSpaceOptions': return accessor(index, new DepthToSpaceOptions())! as DepthToSpaceOptions;
-    case 'NonMaxSuppressionV4Options': return accessor(index, new NonMaxSuppressionV4Options())! as NonMaxSuppressionV4Options;
-    case 'NonMaxSuppressionV5Options': return accessor(index, new NonMaxSuppressionV5Options())! as NonMaxSuppressionV5Options;
-    case 'ScatterNdOptions': return accessor(index, new ScatterNdOptions())! as ScatterNdOptions;
-    case 'SelectV2Options': return accessor(index, new SelectV2Options())! as SelectV2Options;
-    case 'DensifyOptions': return accessor(index, new DensifyOptions())! as DensifyOptions;
-    case 'SegmentSumOptions': return accessor(index, new SegmentSumOptions())! as SegmentSumOptions;
-    case 'BatchMatMulOptions': return accessor(index, new BatchMatMulOptions())! as BatchMatMulOptions;
-    case 'CumsumOptions': return accessor(index, new CumsumOptions())! as CumsumOptions;
-    case 'CallOnceOptions': return accessor(index, new CallOnceOptions())! as CallOnceOptions;
-    case 'BroadcastToOptions': return accessor(index, new BroadcastToOptions())! as BroadcastToOptions;
-    case 'Rfft2dOptions': return accessor(index, new Rfft2dOptions())! as Rfft2dOptions;
-    case 'Conv3DOptions': return accessor(index, new Conv3DOptions())! as Conv3DOptions;
-    case 'HashtableOptions': return accessor(index, new HashtableOptions())! as HashtableOptions;
-    case 'HashtableFindOptions': return accessor(index, new HashtableFindOptions())! as HashtableFindOptions;
-    case 'HashtableImportOptions': return accessor(index, new HashtableImportOptions())! as HashtableImportOptions;
-    case 'HashtableSizeOptions': return accessor(index, new HashtableSizeOptions())! as HashtableSizeOptions;
-    case 'VarHandleOptions': return accessor(index, new VarHandleOptions())! as VarHandleOptions;
-    case 'ReadVariableOptions': return accessor(index, new ReadVariableOptions())! as ReadVariableOptions;
-    case 'AssignVariableOptions': return accessor(index, new AssignVariableOptions())! as AssignVariableOptions;
-    case 'RandomOptions': return accessor(index, new RandomOptions())! as RandomOptions;
-    case 'BucketizeOptions': return accessor(index, new BucketizeOptions())! as BucketizeOptions;
-    case 'GeluOptions': return accessor(index, new GeluOptions())! as GeluOptions;
-    case 'DynamicUpdateSliceOptions': return accessor(index, new DynamicUpdateSliceOptions())! as DynamicUpdateSliceOptions;
-    case 'UnsortedSegmentProdOptions': return accessor(index, new UnsortedSegmentProdOptions())! as UnsortedSegmentProdOptions;
-    case 'UnsortedSegmentMaxOptions': return accessor(index, new UnsortedSegmentMaxOptions())! as UnsortedSegmentMaxOptions;
-    case 'UnsortedSegmentMinOptions': return accessor(index, new UnsortedSegmentMinOptions())! as UnsortedSegmentMinOptions;
-    case 'UnsortedSegmentSumOptions': return accessor(index, new UnsortedSegmentSumOptions())! as UnsortedSegmentSumOptions;
-    case 'ATan2Options': return accessor(index, new ATan2Options())! as ATan2Options;
-    case 'SignOptions': return accessor(index, new SignOptions())! as SignOptions;
-    case 'BitcastOptions': return accessor(index, new BitcastOptions())! as BitcastOptions;
-    case 'BitwiseXorOptions': return accessor(index, new BitwiseXorOptions())! as BitwiseXorOptions;
-    case 'RightShiftOptions': return accessor(index, new RightShiftOptions())! as RightShiftOptions;
-    default: return null;
+  type: BuiltinOptions,
+  accessor: (
+    index: number,
+    obj:
+      | ATan2Options
+      | AbsOptions
+      | AddNOptions
+      | AddOptions
+      | ArgMaxOptions
+      | ArgMinOptions
+      | AssignVariableOptions
+      | BatchMatMulOptions
+      | BatchToSpaceNDOptions
+      | BidirectionalSequenceLSTMOptions
+      | BidirectionalSequenceRNNOptions
+      | BitcastOptions
+      | BitwiseXorOptions
+      | BroadcastToOptions
+      | BucketizeOptions
+      | CallOnceOptions
+      | CallOptions
+      | CastOptions
+      | ConcatEmbeddingsOptions
+      | ConcatenationOptions
+      | Conv2DOptions
+      | Conv3DOptions
+      | CosOptions
+      | CumsumOptions
+      | DensifyOptions
+      | DepthToSpaceOptions
+      | DepthwiseConv2DOptions
+      | DequantizeOptions
+      | DivOptions
+      | DynamicUpdateSliceOptions
+      | EmbeddingLookupSparseOptions
+      | EqualOptions
+      | ExpOptions
+      | ExpandDimsOptions
+      | FakeQuantOptions
+      | FillOptions
+      | FloorDivOptions
+      | FloorModOptions
+      | FullyConnectedOptions
+      | GatherNdOptions
+      | GatherOptions
+      | GeluOptions
+      | GreaterEqualOptions
+      | GreaterOptions
+      | HardSwishOptions
+      | HashtableFindOptions
+      | HashtableImportOptions
+      | HashtableOptions
+      | HashtableSizeOptions
+      | IfOptions
+      | L2NormOptions
+      | LSHProjectionOptions
+      | LSTMOptions
+      | LeakyReluOptions
+      | LessEqualOptions
+      | LessOptions
+      | LocalResponseNormalizationOptions
+      | LogSoftmaxOptions
+      | LogicalAndOptions
+      | LogicalNotOptions
+      | LogicalOrOptions
+      | MatrixDiagOptions
+      | MatrixSetDiagOptions
+      | MaximumMinimumOptions
+      | MirrorPadOptions
+      | MulOptions
+      | NegOptions
+      | NonMaxSuppressionV4Options
+      | NonMaxSuppressionV5Options
+      | NotEqualOptions
+      | OneHotOptions
+      | PackOptions
+      | PadOptions
+      | PadV2Options
+      | Pool2DOptions
+      | PowOptions
+      | QuantizeOptions
+      | RNNOptions
+      | RandomOptions
+      | RangeOptions
+      | RankOptions
+      | ReadVariableOptions
+      | ReducerOptions
+      | ReshapeOptions
+      | ResizeBilinearOptions
+      | ResizeNearestNeighborOptions
+      | ReverseSequenceOptions
+      | ReverseV2Options
+      | Rfft2dOptions
+      | RightShiftOptions
+      | SVDFOptions
+      | ScatterNdOptions
+      | SegmentSumOptions
+      | SelectOptions
+      | SelectV2Options
+      | SequenceRNNOptions
+      | ShapeOptions
+      | SignOptions
+      | SkipGramOptions
+      | SliceOptions
+      | SoftmaxOptions
+      | SpaceToBatchNDOptions
+      | SpaceToDepthOptions
+      | SparseToDenseOptions
+      | SplitOptions
+      | SplitVOptions
+      | SquareOptions
+      | SquaredDifferenceOptions
+      | SqueezeOptions
+      | StridedSliceOptions
+      | SubOptions
+      | TileOptions
+      | TopKV2Options
+      | TransposeConvOptions
+      | TransposeOptions
+      | UnidirectionalSequenceLSTMOptions
+      | UniqueOptions
+      | UnpackOptions
+      | UnsortedSegmentMaxOptions
+      | UnsortedSegmentMinOptions
+      | UnsortedSegmentProdOptions
+      | UnsortedSegmentSumOptions
+      | VarHandleOptions
+      | WhereOptions
+      | WhileOptions
+      | ZerosLikeOptions,
+  ) =>
+    | ATan2Options
+    | AbsOptions
+    | AddNOptions
+    | AddOptions
+    | ArgMaxOptions
+    | ArgMinOptions
+    | AssignVariableOptions
+    | BatchMatMulOptions
+    | BatchToSpaceNDOptions
+    | BidirectionalSequenceLSTMOptions
+    | BidirectionalSequenceRNNOptions
+    | BitcastOptions
+    | BitwiseXorOptions
+    | BroadcastToOptions
+    | BucketizeOptions
+    | CallOnceOptions
+    | CallOptions
+    | CastOptions
+    | ConcatEmbeddingsOptions
+    | ConcatenationOptions
+    | Conv2DOptions
+    | Conv3DOptions
+    | CosOptions
+    | CumsumOptions
+    | DensifyOptions
+    | DepthToSpaceOptions
+    | DepthwiseConv2DOptions
+    | DequantizeOptions
+    | DivOptions
+    | DynamicUpdateSliceOptions
+    | EmbeddingLookupSparseOptions
+    | EqualOptions
+    | ExpOptions
+    | ExpandDimsOptions
+    | FakeQuantOptions
+    | FillOptions
+    | FloorDivOptions
+    | FloorModOptions
+    | FullyConnectedOptions
+    | GatherNdOptions
+    | GatherOptions
+    | GeluOptions
+    | GreaterEqualOptions
+    | GreaterOptions
+    | HardSwishOptions
+    | HashtableFindOptions
+    | HashtableImportOptions
+    | HashtableOptions
+    | HashtableSizeOptions
+    | IfOptions
+    | L2NormOptions
+    | LSHProjectionOptions
+    | LSTMOptions
+    | LeakyReluOptions
+    | LessEqualOptions
+    | LessOptions
+    | LocalResponseNormalizationOptions
+    | LogSoftmaxOptions
+    | LogicalAndOptions
+    | LogicalNotOptions
+    | LogicalOrOptions
+    | MatrixDiagOptions
+    | MatrixSetDiagOptions
+    | MaximumMinimumOptions
+    | MirrorPadOptions
+    | MulOptions
+    | NegOptions
+    | NonMaxSuppressionV4Options
+    | NonMaxSuppressionV5Options
+    | NotEqualOptions
+    | OneHotOptions
+    | PackOptions
+    | PadOptions
+    | PadV2Options
+    | Pool2DOptions
+    | PowOptions
+    | QuantizeOptions
+    | RNNOptions
+    | RandomOptions
+    | RangeOptions
+    | RankOptions
+    | ReadVariableOptions
+    | ReducerOptions
+    | ReshapeOptions
+    | ResizeBilinearOptions
+    | ResizeNearestNeighborOptions
+    | ReverseSequenceOptions
+    | ReverseV2Options
+    | Rfft2dOptions
+    | RightShiftOptions
+    | SVDFOptions
+    | ScatterNdOptions
+    | SegmentSumOptions
+    | SelectOptions
+    | SelectV2Options
+    | SequenceRNNOptions
+    | ShapeOptions
+    | SignOptions
+    | SkipGramOptions
+    | SliceOptions
+    | SoftmaxOptions
+    | SpaceToBatchNDOptions
+    | SpaceToDepthOptions
+    | SparseToDenseOptions
+    | SplitOptions
+    | SplitVOptions
+    | SquareOptions
+    | SquaredDifferenceOptions
+    | SqueezeOptions
+    | StridedSliceOptions
+    | SubOptions
+    | TileOptions
+    | TopKV2Options
+    | TransposeConvOptions
+    | TransposeOptions
+    | UnidirectionalSequenceLSTMOptions
+    | UniqueOptions
+    | UnpackOptions
+    | UnsortedSegmentMaxOptions
+    | UnsortedSegmentMinOptions
+    | UnsortedSegmentProdOptions
+    | UnsortedSegmentSumOptions
+    | VarHandleOptions
+    | WhereOptions
+    | WhileOptions
+    | ZerosLikeOptions
+    | null,
+  index: number,
+):
+  | ATan2Options
+  | AbsOptions
+  | AddNOptions
+  | AddOptions
+  | ArgMaxOptions
+  | ArgMinOptions
+  | AssignVariableOptions
+  | BatchMatMulOptions
+  | BatchToSpaceNDOptions
+  | BidirectionalSequenceLSTMOptions
+  | BidirectionalSequenceRNNOptions
+  | BitcastOptions
+  | BitwiseXorOptions
+  | BroadcastToOptions
+  | BucketizeOptions
+  | CallOnceOptions
+  | CallOptions
+  | CastOptions
+  | ConcatEmbeddingsOptions
+  | ConcatenationOptions
+  | Conv2DOptions
+  | Conv3DOptions
+  | CosOptions
+  | CumsumOptions
+  | DensifyOptions
+  | DepthToSpaceOptions
+  | DepthwiseConv2DOptions
+  | DequantizeOptions
+  | DivOptions
+  | DynamicUpdateSliceOptions
+  | EmbeddingLookupSparseOptions
+  | EqualOptions
+  | ExpOptions
+  | ExpandDimsOptions
+  | FakeQuantOptions
+  | FillOptions
+  | FloorDivOptions
+  | FloorModOptions
+  | FullyConnectedOptions
+  | GatherNdOptions
+  | GatherOptions
+  | GeluOptions
+  | GreaterEqualOptions
+  | GreaterOptions
+  | HardSwishOptions
+  | HashtableFindOptions
+  | HashtableImportOptions
+  | HashtableOptions
+  | HashtableSizeOptions
+  | IfOptions
+  | L2NormOptions
+  | LSHProjectionOptions
+  | LSTMOptions
+  | LeakyReluOptions
+  | LessEqualOptions
+  | LessOptions
+  | LocalResponseNormalizationOptions
+  | LogSoftmaxOptions
+  | LogicalAndOptions
+  | LogicalNotOptions
+  | LogicalOrOptions
+  | MatrixDiagOptions
+  | MatrixSetDiagOptions
+  | MaximumMinimumOptions
+  | MirrorPadOptions
+  | MulOptions
+  | NegOptions
+  | NonMaxSuppressionV4Options
+  | NonMaxSuppressionV5Options
+  | NotEqualOptions
+  | OneHotOptions
+  | PackOptions
+  | PadOptions
+  | PadV2Options
+  | Pool2DOptions
+  | PowOptions
+  | QuantizeOptions
+  | RNNOptions
+  | RandomOptions
+  | RangeOptions
+  | RankOptions
+  | ReadVariableOptions
+  | ReducerOptions
+  | ReshapeOptions
+  | ResizeBilinearOptions
+  | ResizeNearestNeighborOptions
+  | ReverseSequenceOptions
+  | ReverseV2Options
+  | Rfft2dOptions
+  | RightShiftOptions
+  | SVDFOptions
+  | ScatterNdOptions
+  | SegmentSumOptions
+  | SelectOptions
+  | SelectV2Options
+  | SequenceRNNOptions
+  | ShapeOptions
+  | SignOptions
+  | SkipGramOptions
+  | SliceOptions
+  | SoftmaxOptions
+  | SpaceToBatchNDOptions
+  | SpaceToDepthOptions
+  | SparseToDenseOptions
+  | SplitOptions
+  | SplitVOptions
+  | SquareOptions
+  | SquaredDifferenceOptions
+  | SqueezeOptions
+  | StridedSliceOptions
+  | SubOptions
+  | TileOptions
+  | TopKV2Options
+  | TransposeConvOptions
+  | TransposeOptions
+  | UnidirectionalSequenceLSTMOptions
+  | UniqueOptions
+  | UnpackOptions
+  | UnsortedSegmentMaxOptions
+  | UnsortedSegmentMinOptions
+  | UnsortedSegmentProdOptions
+  | UnsortedSegmentSumOptions
+  | VarHandleOptions
+  | WhereOptions
+  | WhileOptions
+  | ZerosLikeOptions
+  | null {
+  switch (BuiltinOptions[type]) {
+    case 'NONE':
+      return null;
+    case 'Conv2DOptions':
+      return accessor(index, new Conv2DOptions())! as Conv2DOptions;
+    case 'DepthwiseConv2DOptions':
+      return accessor(index, new DepthwiseConv2DOptions())! as DepthwiseConv2DOptions;
+    case 'ConcatEmbeddingsOptions':
+      return accessor(index, new ConcatEmbeddingsOptions())! as ConcatEmbeddingsOptions;
+    case 'LSHProjectionOptions':
+      return accessor(index, new LSHProjectionOptions())! as LSHProjectionOptions;
+    case 'Pool2DOptions':
+      return accessor(index, new Pool2DOptions())! as Pool2DOptions;
+    case 'SVDFOptions':
+      return accessor(index, new SVDFOptions())! as SVDFOptions;
+    case 'RNNOptions':
+      return accessor(index, new RNNOptions())! as RNNOptions;
+    case 'FullyConnectedOptions':
+      return accessor(index, new FullyConnectedOptions())! as FullyConnectedOptions;
+    case 'SoftmaxOptions':
+      return accessor(index, new SoftmaxOptions())! as SoftmaxOptions;
+    case 'ConcatenationOptions':
+      return accessor(index, new ConcatenationOptions())! as ConcatenationOptions;
+    case 'AddOptions':
+      return accessor(index, new AddOptions())! as AddOptions;
+    case 'L2NormOptions':
+      return accessor(index, new L2NormOptions())! as L2NormOptions;
+    case 'LocalResponseNormalizationOptions':
+      return accessor(index, new LocalResponseNormalizationOptions())! as LocalResponseNormalizationOptions;
+    case 'LSTMOptions':
+      return accessor(index, new LSTMOptions())! as LSTMOptions;
+    case 'ResizeBilinearOptions':
+      return accessor(index, new ResizeBilinearOptions())! as ResizeBilinearOptions;
+    case 'CallOptions':
+      return accessor(index, new CallOptions())! as CallOptions;
+    case 'ReshapeOptions':
+      return accessor(index, new ReshapeOptions())! as ReshapeOptions;
+    case 'SkipGramOptions':
+      return accessor(index, new SkipGramOptions())! as SkipGramOptions;
+    case 'SpaceToDepthOptions':
+      return accessor(index, new SpaceToDepthOptions())! as SpaceToDepthOptions;
+    case 'EmbeddingLookupSparseOptions':
+      return accessor(index, new EmbeddingLookupSparseOptions())! as EmbeddingLookupSparseOptions;
+    case 'MulOptions':
+      return accessor(index, new MulOptions())! as MulOptions;
+    case 'PadOptions':
+      return accessor(index, new PadOptions())! as PadOptions;
+    case 'GatherOptions':
+      return accessor(index, new GatherOptions())! as GatherOptions;
+    case 'BatchToSpaceNDOptions':
+      return accessor(index, new BatchToSpaceNDOptions())! as BatchToSpaceNDOptions;
+    case 'SpaceToBatchNDOptions':
+      return accessor(index, new SpaceToBatchNDOptions())! as SpaceToBatchNDOptions;
+    case 'TransposeOptions':
+      return accessor(index, new TransposeOptions())! as TransposeOptions;
+    case 'ReducerOptions':
+      return accessor(index, new ReducerOptions())! as ReducerOptions;
+    case 'SubOptions':
+      return accessor(index, new SubOptions())! as SubOptions;
+    case 'DivOptions':
+      return accessor(index, new DivOptions())! as DivOptions;
+    case 'SqueezeOptions':
+      return accessor(index, new SqueezeOptions())! as SqueezeOptions;
+    case 'SequenceRNNOptions':
+      return accessor(index, new SequenceRNNOptions())! as SequenceRNNOptions;
+    case 'StridedSliceOptions':
+      return accessor(index, new StridedSliceOptions())! as StridedSliceOptions;
+    case 'ExpOptions':
+      return accessor(index, new ExpOptions())! as ExpOptions;
+    case 'TopKV2Options':
+      return accessor(index, new TopKV2Options())! as TopKV2Options;
+    case 'SplitOptions':
+      return accessor(index, new SplitOptions())! as SplitOptions;
+    case 'LogSoftmaxOptions':
+      return accessor(index, new LogSoftmaxOptions())! as LogSoftmaxOptions;
+    case 'CastOptions':
+      return accessor(index, new CastOptions())! as CastOptions;
+    case 'DequantizeOptions':
+      return accessor(index, new DequantizeOptions())! as DequantizeOptions;
+    case 'MaximumMinimumOptions':
+      return accessor(index, new MaximumMinimumOptions())! as MaximumMinimumOptions;
+    case 'ArgMaxOptions':
+      return accessor(index, new ArgMaxOptions())! as ArgMaxOptions;
+    case 'LessOptions':
+      return accessor(index, new LessOptions())! as LessOptions;
+    case 'NegOptions':
+      return accessor(index, new NegOptions())! as NegOptions;
+    case 'PadV2Options':
+      return accessor(index, new PadV2Options())! as PadV2Options;
+    case 'GreaterOptions':
+      return accessor(index, new GreaterOptions())! as GreaterOptions;
+    case 'GreaterEqualOptions':
+      return accessor(index, new GreaterEqualOptions())! as GreaterEqualOptions;
+    case 'LessEqualOptions':
+      return accessor(index, new LessEqualOptions())! as LessEqualOptions;
+    case 'SelectOptions':
+      return accessor(index, new SelectOptions())! as SelectOptions;
+    case 'SliceOptions':
+      return accessor(index, new SliceOptions())! as SliceOptions;
+    case 'TransposeConvOptions':
+      return accessor(index, new TransposeConvOptions())! as TransposeConvOptions;
+    case 'SparseToDenseOptions':
+      return accessor(index, new SparseToDenseOptions())! as SparseToDenseOptions;
+    case 'TileOptions':
+      return accessor(index, new TileOptions())! as TileOptions;
+    case 'ExpandDimsOptions':
+      return accessor(index, new ExpandDimsOptions())! as ExpandDimsOptions;
+    case 'EqualOptions':
+      return accessor(index, new EqualOptions())! as EqualOptions;
+    case 'NotEqualOptions':
+      return accessor(index, new NotEqualOptions())! as NotEqualOptions;
+    case 'ShapeOptions':
+      return accessor(index, new ShapeOptions())! as ShapeOptions;
+    case 'PowOptions':
+      return accessor(index, new PowOptions())! as PowOptions;
+    case 'ArgMinOptions':
+      return accessor(index, new ArgMinOptions())! as ArgMinOptions;
+    case 'FakeQuantOptions':
+      return accessor(index, new FakeQuantOptions())! as FakeQuantOptions;
+    case 'PackOptions':
+      return accessor(index, new PackOptions())! as PackOptions;
+    case 'LogicalOrOptions':
+      return accessor(index, new LogicalOrOptions())! as LogicalOrOptions;
+    case 'OneHotOptions':
+      return accessor(index, new OneHotOptions())! as OneHotOptions;
+    case 'LogicalAndOptions':
+      return accessor(index, new LogicalAndOptions())! as LogicalAndOptions;
+    case 'LogicalNotOptions':
+      return accessor(index, new LogicalNotOptions())! as LogicalNotOptions;
+    case 'UnpackOptions':
+      return accessor(index, new UnpackOptions())! as UnpackOptions;
+    case 'FloorDivOptions':
+      return accessor(index, new FloorDivOptions())! as FloorDivOptions;
+    case 'SquareOptions':
+      return accessor(index, new SquareOptions())! as SquareOptions;
+    case 'ZerosLikeOptions':
+      return accessor(index, new ZerosLikeOptions())! as ZerosLikeOptions;
+    case 'FillOptions':
+      return accessor(index, new FillOptions())! as FillOptions;
+    case 'BidirectionalSequenceLSTMOptions':
+      return accessor(index, new BidirectionalSequenceLSTMOptions())! as BidirectionalSequenceLSTMOptions;
+    case 'BidirectionalSequenceRNNOptions':
+      return accessor(index, new BidirectionalSequenceRNNOptions())! as BidirectionalSequenceRNNOptions;
+    case 'UnidirectionalSequenceLSTMOptions':
+      return accessor(index, new UnidirectionalSequenceLSTMOptions())! as UnidirectionalSequenceLSTMOptions;
+    case 'FloorModOptions':
+      return accessor(index, new FloorModOptions())! as FloorModOptions;
+    case 'RangeOptions':
+      return accessor(index, new RangeOptions())! as RangeOptions;
+    case 'ResizeNearestNeighborOptions':
+      return accessor(index, new ResizeNearestNeighborOptions())! as ResizeNearestNeighborOptions;
+    case 'LeakyReluOptions':
+      return accessor(index, new LeakyReluOptions())! as LeakyReluOptions;
+    case 'SquaredDifferenceOptions':
+      return accessor(index, new SquaredDifferenceOptions())! as SquaredDifferenceOptions;
+    case 'MirrorPadOptions':
+      return accessor(index, new MirrorPadOptions())! as MirrorPadOptions;
+    case 'AbsOptions':
+      return accessor(index, new AbsOptions())! as AbsOptions;
+    case 'SplitVOptions':
+      return accessor(index, new SplitVOptions())! as SplitVOptions;
+    case 'UniqueOptions':
+      return accessor(index, new UniqueOptions())! as UniqueOptions;
+    case 'ReverseV2Options':
+      return accessor(index, new ReverseV2Options())! as ReverseV2Options;
+    case 'AddNOptions':
+      return accessor(index, new AddNOptions())! as AddNOptions;
+    case 'GatherNdOptions':
+      return accessor(index, new GatherNdOptions())! as GatherNdOptions;
+    case 'CosOptions':
+      return accessor(index, new CosOptions())! as CosOptions;
+    case 'WhereOptions':
+      return accessor(index, new WhereOptions())! as WhereOptions;
+    case 'RankOptions':
+      return accessor(index, new RankOptions())! as RankOptions;
+    case 'ReverseSequenceOptions':
+      return accessor(index, new ReverseSequenceOptions())! as ReverseSequenceOptions;
+    case 'MatrixDiagOptions':
+      return accessor(index, new MatrixDiagOptions())! as MatrixDiagOptions;
+    case 'QuantizeOptions':
+      return accessor(index, new QuantizeOptions())! as QuantizeOptions;
+    case 'MatrixSetDiagOptions':
+      return accessor(index, new MatrixSetDiagOptions())! as MatrixSetDiagOptions;
+    case 'HardSwishOptions':
+      return accessor(index, new HardSwishOptions())! as HardSwishOptions;
+    case 'IfOptions':
+      return accessor(index, new IfOptions())! as IfOptions;
+    case 'WhileOptions':
+      return accessor(index, new WhileOptions())! as WhileOptions;
+    case 'DepthToSpaceOptions':
+      return accessor(index, new DepthToSpaceOptions())! as DepthToSpaceOptions;
+    case 'NonMaxSuppressionV4Options':
+      return accessor(index, new NonMaxSuppressionV4Options())! as NonMaxSuppressionV4Options;
+    case 'NonMaxSuppressionV5Options':
+      return accessor(index, new NonMaxSuppressionV5Options())! as NonMaxSuppressionV5Options;
+    case 'ScatterNdOptions':
+      return accessor(index, new ScatterNdOptions())! as ScatterNdOptions;
+    case 'SelectV2Options':
+      return accessor(index, new SelectV2Options())! as SelectV2Options;
+    case 'DensifyOptions':
+      return accessor(index, new DensifyOptions())! as DensifyOptions;
+    case 'SegmentSumOptions':
+      return accessor(index, new SegmentSumOptions())! as SegmentSumOptions;
+    case 'BatchMatMulOptions':
+      return accessor(index, new BatchMatMulOptions())! as BatchMatMulOptions;
+    case 'CumsumOptions':
+      return accessor(index, new CumsumOptions())! as CumsumOptions;
+    case 'CallOnceOptions':
+      return accessor(index, new CallOnceOptions())! as CallOnceOptions;
+    case 'BroadcastToOptions':
+      return accessor(index, new BroadcastToOptions())! as BroadcastToOptions;
+    case 'Rfft2dOptions':
+      return accessor(index, new Rfft2dOptions())! as Rfft2dOptions;
+    case 'Conv3DOptions':
+      return accessor(index, new Conv3DOptions())! as Conv3DOptions;
+    case 'HashtableOptions':
+      return accessor(index, new HashtableOptions())! as HashtableOptions;
+    case 'HashtableFindOptions':
+      return accessor(index, new HashtableFindOptions())! as HashtableFindOptions;
+    case 'HashtableImportOptions':
+      return accessor(index, new HashtableImportOptions())! as HashtableImportOptions;
+    case 'HashtableSizeOptions':
+      return accessor(index, new HashtableSizeOptions())! as HashtableSizeOptions;
+    case 'VarHandleOptions':
+      return accessor(index, new VarHandleOptions())! as VarHandleOptions;
+    case 'ReadVariableOptions':
+      return accessor(index, new ReadVariableOptions())! as ReadVariableOptions;
+    case 'AssignVariableOptions':
+      return accessor(index, new AssignVariableOptions())! as AssignVariableOptions;
+    case 'RandomOptions':
+      return accessor(index, new RandomOptions())! as RandomOptions;
+    case 'BucketizeOptions':
+      return accessor(index, new BucketizeOptions())! as BucketizeOptions;
+    case 'GeluOptions':
+      return accessor(index, new GeluOptions())! as GeluOptions;
+    case 'DynamicUpdateSliceOptions':
+      return accessor(index, new DynamicUpdateSliceOptions())! as DynamicUpdateSliceOptions;
+    case 'UnsortedSegmentProdOptions':
+      return accessor(index, new UnsortedSegmentProdOptions())! as UnsortedSegmentProdOptions;
+    case 'UnsortedSegmentMaxOptions':
+      return accessor(index, new UnsortedSegmentMaxOptions())! as UnsortedSegmentMaxOptions;
+    case 'UnsortedSegmentMinOptions':
+      return accessor(index, new UnsortedSegmentMinOptions())! as UnsortedSegmentMinOptions;
+    case 'UnsortedSegmentSumOptions':
+      return accessor(index, new UnsortedSegmentSumOptions())! as UnsortedSegmentSumOptions;
+    case 'ATan2Options':
+      return accessor(index, new ATan2Options())! as ATan2Options;
+    case 'SignOptions':
+      return accessor(index, new SignOptions())! as SignOptions;
+    case 'BitcastOptions':
+      return accessor(index, new BitcastOptions())! as BitcastOptions;
+    case 'BitwiseXorOptions':
+      return accessor(index, new BitwiseXorOptions())! as BitwiseXorOptions;
+    case 'RightShiftOptions':
+      return accessor(index, new RightShiftOptions())! as RightShiftOptions;
+    default:
+      return null;
   }
 }
 
@@ -744,80 +1794,277 @@ export enum BuiltinOptions2 {
   ReduceWindowOptions = 20,
   StableHLOCompositeOptions = 21,
   StablehloShiftLeftOptions = 22,
-  StablehloCaseOptions = 23
+  StablehloCaseOptions = 23,
 }
 
 export function unionToBuiltinOptions2(
   type: BuiltinOptions2,
-  accessor: (obj:DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions) => DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions|null
-): DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions|null {
-  switch(BuiltinOptions2[type]) {
-    case 'NONE': return null; 
-    case 'StablehloConcatenateOptions': return accessor(new StablehloConcatenateOptions())! as StablehloConcatenateOptions;
-    case 'StablehloBroadcastInDimOptions': return accessor(new StablehloBroadcastInDimOptions())! as StablehloBroadcastInDimOptions;
-    case 'StablehloSliceOptions': return accessor(new StablehloSliceOptions())! as StablehloSliceOptions;
-    case 'StablehloConvolutionOptions': return accessor(new StablehloConvolutionOptions())! as StablehloConvolutionOptions;
-    case 'StablehloCustomCallOptions': return accessor(new StablehloCustomCallOptions())! as StablehloCustomCallOptions;
-    case 'StablehloReduceOptions': return accessor(new StablehloReduceOptions())! as StablehloReduceOptions;
-    case 'StablehloScatterOptions': return accessor(new StablehloScatterOptions())! as StablehloScatterOptions;
-    case 'StablehloCompareOptions': return accessor(new StablehloCompareOptions())! as StablehloCompareOptions;
-    case 'StablehloDynamicSliceOptions': return accessor(new StablehloDynamicSliceOptions())! as StablehloDynamicSliceOptions;
-    case 'StablehloPadOptions': return accessor(new StablehloPadOptions())! as StablehloPadOptions;
-    case 'StablehloIotaOptions': return accessor(new StablehloIotaOptions())! as StablehloIotaOptions;
-    case 'StablehloDotGeneralOptions': return accessor(new StablehloDotGeneralOptions())! as StablehloDotGeneralOptions;
-    case 'StablehloReduceWindowOptions': return accessor(new StablehloReduceWindowOptions())! as StablehloReduceWindowOptions;
-    case 'StablehloSortOptions': return accessor(new StablehloSortOptions())! as StablehloSortOptions;
-    case 'StablehloWhileOptions': return accessor(new StablehloWhileOptions())! as StablehloWhileOptions;
-    case 'StablehloGatherOptions': return accessor(new StablehloGatherOptions())! as StablehloGatherOptions;
-    case 'StablehloTransposeOptions': return accessor(new StablehloTransposeOptions())! as StablehloTransposeOptions;
-    case 'DilateOptions': return accessor(new DilateOptions())! as DilateOptions;
-    case 'StablehloRngBitGeneratorOptions': return accessor(new StablehloRngBitGeneratorOptions())! as StablehloRngBitGeneratorOptions;
-    case 'ReduceWindowOptions': return accessor(new ReduceWindowOptions())! as ReduceWindowOptions;
-    case 'StableHLOCompositeOptions': return accessor(new StableHLOCompositeOptions())! as StableHLOCompositeOptions;
-    case 'StablehloShiftLeftOptions': return accessor(new StablehloShiftLeftOptions())! as StablehloShiftLeftOptions;
-    case 'StablehloCaseOptions': return accessor(new StablehloCaseOptions())! as StablehloCaseOptions;
-    default: return null;
+  accessor: (
+    obj:
+      | DilateOptions
+      | ReduceWindowOptions
+      | StableHLOCompositeOptions
+      | StablehloBroadcastInDimOptions
+      | StablehloCaseOptions
+      | StablehloCompareOptions
+      | StablehloConcatenateOptions
+      | StablehloConvolutionOptions
+      | StablehloCustomCallOptions
+      | StablehloDotGeneralOptions
+      | StablehloDynamicSliceOptions
+      | StablehloGatherOptions
+      | StablehloIotaOptions
+      | StablehloPadOptions
+      | StablehloReduceOptions
+      | StablehloReduceWindowOptions
+      | StablehloRngBitGeneratorOptions
+      | StablehloScatterOptions
+      | StablehloShiftLeftOptions
+      | StablehloSliceOptions
+      | StablehloSortOptions
+      | StablehloTransposeOptions
+      | StablehloWhileOptions,
+  ) =>
+    | DilateOptions
+    | ReduceWindowOptions
+    | StableHLOCompositeOptions
+    | StablehloBroadcastInDimOptions
+    | StablehloCaseOptions
+    | StablehloCompareOptions
+    | StablehloConcatenateOptions
+    | StablehloConvolutionOptions
+    | StablehloCustomCallOptions
+    | StablehloDotGeneralOptions
+    | StablehloDynamicSliceOptions
+    | StablehloGatherOptions
+    | StablehloIotaOptions
+    | StablehloPadOptions
+    | StablehloReduceOptions
+    | StablehloReduceWindowOptions
+    | StablehloRngBitGeneratorOptions
+    | StablehloScatterOptions
+    | StablehloShiftLeftOptions
+    | StablehloSliceOptions
+    | StablehloSortOptions
+    | StablehloTransposeOptions
+    | StablehloWhileOptions
+    | null,
+):
+  | DilateOptions
+  | ReduceWindowOptions
+  | StableHLOCompositeOptions
+  | StablehloBroadcastInDimOptions
+  | StablehloCaseOptions
+  | StablehloCompareOptions
+  | StablehloConcatenateOptions
+  | StablehloConvolutionOptions
+  | StablehloCustomCallOptions
+  | StablehloDotGeneralOptions
+  | StablehloDynamicSliceOptions
+  | StablehloGatherOptions
+  | StablehloIotaOptions
+  | StablehloPadOptions
+  | StablehloReduceOptions
+  | StablehloReduceWindowOptions
+  | StablehloRngBitGeneratorOptions
+  | StablehloScatterOptions
+  | StablehloShiftLeftOptions
+  | StablehloSliceOptions
+  | StablehloSortOptions
+  | StablehloTransposeOptions
+  | StablehloWhileOptions
+  | null {
+  switch (BuiltinOptions2[type]) {
+    case 'NONE':
+      return null;
+    case 'StablehloConcatenateOptions':
+      return accessor(new StablehloConcatenateOptions())! as StablehloConcatenateOptions;
+    case 'StablehloBroadcastInDimOptions':
+      return accessor(new StablehloBroadcastInDimOptions())! as StablehloBroadcastInDimOptions;
+    case 'StablehloSliceOptions':
+      return accessor(new StablehloSliceOptions())! as StablehloSliceOptions;
+    case 'StablehloConvolutionOptions':
+      return accessor(new StablehloConvolutionOptions())! as StablehloConvolutionOptions;
+    case 'StablehloCustomCallOptions':
+      return accessor(new StablehloCustomCallOptions())! as StablehloCustomCallOptions;
+    case 'StablehloReduceOptions':
+      return accessor(new StablehloReduceOptions())! as StablehloReduceOptions;
+    case 'StablehloScatterOptions':
+      return accessor(new StablehloScatterOptions())! as StablehloScatterOptions;
+    case 'StablehloCompareOptions':
+      return accessor(new StablehloCompareOptions())! as StablehloCompareOptions;
+    case 'StablehloDynamicSliceOptions':
+      return accessor(new StablehloDynamicSliceOptions())! as StablehloDynamicSliceOptions;
+    case 'StablehloPadOptions':
+      return accessor(new StablehloPadOptions())! as StablehloPadOptions;
+    case 'StablehloIotaOptions':
+      return accessor(new StablehloIotaOptions())! as StablehloIotaOptions;
+    case 'StablehloDotGeneralOptions':
+      return accessor(new StablehloDotGeneralOptions())! as StablehloDotGeneralOptions;
+    case 'StablehloReduceWindowOptions':
+      return accessor(new StablehloReduceWindowOptions())! as StablehloReduceWindowOptions;
+    case 'StablehloSortOptions':
+      return accessor(new StablehloSortOptions())! as StablehloSortOptions;
+    case 'StablehloWhileOptions':
+      return accessor(new StablehloWhileOptions())! as StablehloWhileOptions;
+    case 'StablehloGatherOptions':
+      return accessor(new StablehloGatherOptions())! as StablehloGatherOptions;
+    case 'StablehloTransposeOptions':
+      return accessor(new StablehloTransposeOptions())! as StablehloTransposeOptions;
+    case 'DilateOptions':
+      return accessor(new DilateOptions())! as DilateOptions;
+    case 'StablehloRngBitGeneratorOptions':
+      return accessor(new StablehloRngBitGeneratorOptions())! as StablehloRngBitGeneratorOptions;
+    case 'ReduceWindowOptions':
+      return accessor(new ReduceWindowOptions())! as ReduceWindowOptions;
+    case 'StableHLOCompositeOptions':
+      return accessor(new StableHLOCompositeOptions())! as StableHLOCompositeOptions;
+    case 'StablehloShiftLeftOptions':
+      return accessor(new StablehloShiftLeftOptions())! as StablehloShiftLeftOptions;
+    case 'StablehloCaseOptions':
+      return accessor(new StablehloCaseOptions())! as StablehloCaseOptions;
+    default:
+      return null;
   }
 }
 
 export function unionListToBuiltinOptions2(
-  type: BuiltinOptions2, 
-  accessor: (index: number, obj:DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions) => DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions|null, 
-  index: number
-): DilateOptions|ReduceWindowOptions|StableHLOCompositeOptions|StablehloBroadcastInDimOptions|StablehloCaseOptions|StablehloCompareOptions|StablehloConcatenateOptions|StablehloConvolutionOptions|StablehloCustomCallOptions|StablehloDotGeneralOptions|StablehloDynamicSliceOptions|StablehloGatherOptions|StablehloIotaOptions|StablehloPadOptions|StablehloReduceOptions|StablehloReduceWindowOptions|StablehloRngBitGeneratorOptions|StablehloScatterOptions|StablehloShiftLeftOptions|StablehloSliceOptions|StablehloSortOptions|StablehloTransposeOptions|StablehloWhileOptions|null {
-  switch(BuiltinOptions2[type]) {
-    case 'NONE': return null; 
-    case 'StablehloConcatenateOptions': return accessor(index, new StablehloConcatenateOptions())! as StablehloConcatenateOptions;
-    case 'StablehloBroadcastInDimOptions': return accessor(index, new StablehloBroadcastInDimOptions())! as StablehloBroadcastInDimOptions;
-    case 'StablehloSliceOptions': return accessor(index, new StablehloSliceOptions())! as StablehloSliceOptions;
-    case 'StablehloConvolutionOptions': return accessor(index, new StablehloConvolutionOptions())! as StablehloConvolutionOptions;
-    case 'StablehloCustomCallOptions': return accessor(index, new StablehloCustomCallOptions())! as StablehloCustomCallOptions;
-    case 'StablehloReduceOptions': return accessor(index, new StablehloReduceOptions())! as StablehloReduceOptions;
-    case 'StablehloScatterOptions': return accessor(index, new StablehloScatterOptions())! as StablehloScatterOptions;
-    case 'StablehloCompareOptions': return accessor(index, new StablehloCompareOptions())! as StablehloCompareOptions;
-    case 'StablehloDynamicSliceOptions': return accessor(index, new StablehloDynamicSliceOptions())! as StablehloDynamicSliceOptions;
-    case 'StablehloPadOptions': return accessor(index, new StablehloPadOptions())! as StablehloPadOptions;
-    case 'StablehloIotaOptions': return accessor(index, new StablehloIotaOptions())! as StablehloIotaOptions;
-    case 'StablehloDotGeneralOptions': return accessor(index, new StablehloDotGeneralOptions())! as StablehloDotGeneralOptions;
-    case 'StablehloReduceWindowOptions': return accessor(index, new StablehloReduceWindowOptions())! as StablehloReduceWindowOptions;
-    case 'StablehloSortOptions': return accessor(index, new StablehloSortOptions())! as StablehloSortOptions;
-    case 'StablehloWhileOptions': return accessor(index, new StablehloWhileOptions())! as StablehloWhileOptions;
-    case 'StablehloGatherOptions': return accessor(index, new StablehloGatherOptions())! as StablehloGatherOptions;
-    case 'StablehloTransposeOptions': return accessor(index, new StablehloTransposeOptions())! as StablehloTransposeOptions;
-    case 'DilateOptions': return accessor(index, new DilateOptions())! as DilateOptions;
-    case 'StablehloRngBitGeneratorOptions': return accessor(index, new StablehloRngBitGeneratorOptions())! as StablehloRngBitGeneratorOptions;
-    case 'ReduceWindowOptions': return accessor(index, new ReduceWindowOptions())! as ReduceWindowOptions;
-    case 'StableHLOCompositeOptions': return accessor(index, new StableHLOCompositeOptions())! as StableHLOCompositeOptions;
-    case 'StablehloShiftLeftOptions': return accessor(index, new StablehloShiftLeftOptions())! as StablehloShiftLeftOptions;
-    case 'StablehloCaseOptions': return accessor(index, new StablehloCaseOptions())! as StablehloCaseOptions;
-    default: return null;
+  type: BuiltinOptions2,
+  accessor: (
+    index: number,
+    obj:
+      | DilateOptions
+      | ReduceWindowOptions
+      | StableHLOCompositeOptions
+      | StablehloBroadcastInDimOptions
+      | StablehloCaseOptions
+      | StablehloCompareOptions
+      | StablehloConcatenateOptions
+      | StablehloConvolutionOptions
+      | StablehloCustomCallOptions
+      | StablehloDotGeneralOptions
+      | StablehloDynamicSliceOptions
+      | StablehloGatherOptions
+      | StablehloIotaOptions
+      | StablehloPadOptions
+      | StablehloReduceOptions
+      | StablehloReduceWindowOptions
+      | StablehloRngBitGeneratorOptions
+      | StablehloScatterOptions
+      | StablehloShiftLeftOptions
+      | StablehloSliceOptions
+      | StablehloSortOptions
+      | StablehloTransposeOptions
+      | StablehloWhileOptions,
+  ) =>
+    | DilateOptions
+    | ReduceWindowOptions
+    | StableHLOCompositeOptions
+    | StablehloBroadcastInDimOptions
+    | StablehloCaseOptions
+    | StablehloCompareOptions
+    | StablehloConcatenateOptions
+    | StablehloConvolutionOptions
+    | StablehloCustomCallOptions
+    | StablehloDotGeneralOptions
+    | StablehloDynamicSliceOptions
+    | StablehloGatherOptions
+    | StablehloIotaOptions
+    | StablehloPadOptions
+    | StablehloReduceOptions
+    | StablehloReduceWindowOptions
+    | StablehloRngBitGeneratorOptions
+    | StablehloScatterOptions
+    | StablehloShiftLeftOptions
+    | StablehloSliceOptions
+    | StablehloSortOptions
+    | StablehloTransposeOptions
+    | StablehloWhileOptions
+    | null,
+  index: number,
+):
+  | DilateOptions
+  | ReduceWindowOptions
+  | StableHLOCompositeOptions
+  | StablehloBroadcastInDimOptions
+  | StablehloCaseOptions
+  | StablehloCompareOptions
+  | StablehloConcatenateOptions
+  | StablehloConvolutionOptions
+  | StablehloCustomCallOptions
+  | StablehloDotGeneralOptions
+  | StablehloDynamicSliceOptions
+  | StablehloGatherOptions
+  | StablehloIotaOptions
+  | StablehloPadOptions
+  | StablehloReduceOptions
+  | StablehloReduceWindowOptions
+  | StablehloRngBitGeneratorOptions
+  | StablehloScatterOptions
+  | StablehloShiftLeftOptions
+  | StablehloSliceOptions
+  | StablehloSortOptions
+  | StablehloTransposeOptions
+  | StablehloWhileOptions
+  | null {
+  switch (BuiltinOptions2[type]) {
+    case 'NONE':
+      return null;
+    case 'StablehloConcatenateOptions':
+      return accessor(index, new StablehloConcatenateOptions())! as StablehloConcatenateOptions;
+    case 'StablehloBroadcastInDimOptions':
+      return accessor(index, new StablehloBroadcastInDimOptions())! as StablehloBroadcastInDimOptions;
+    case 'StablehloSliceOptions':
+      return accessor(index, new StablehloSliceOptions())! as StablehloSliceOptions;
+    case 'StablehloConvolutionOptions':
+      return accessor(index, new StablehloConvolutionOptions())! as StablehloConvolutionOptions;
+    case 'StablehloCustomCallOptions':
+      return accessor(index, new StablehloCustomCallOptions())! as StablehloCustomCallOptions;
+    case 'StablehloReduceOptions':
+      return accessor(index, new StablehloReduceOptions())! as StablehloReduceOptions;
+    case 'StablehloScatterOptions':
+      return accessor(index, new StablehloScatterOptions())! as StablehloScatterOptions;
+    case 'StablehloCompareOptions':
+      return accessor(index, new StablehloCompareOptions())! as StablehloCompareOptions;
+    case 'StablehloDynamicSliceOptions':
+      return accessor(index, new StablehloDynamicSliceOptions())! as StablehloDynamicSliceOptions;
+    case 'StablehloPadOptions':
+      return accessor(index, new StablehloPadOptions())! as StablehloPadOptions;
+    case 'StablehloIotaOptions':
+      return accessor(index, new StablehloIotaOptions())! as StablehloIotaOptions;
+    case 'StablehloDotGeneralOptions':
+      return accessor(index, new StablehloDotGeneralOptions())! as StablehloDotGeneralOptions;
+    case 'StablehloReduceWindowOptions':
+      return accessor(index, new StablehloReduceWindowOptions())! as StablehloReduceWindowOptions;
+    case 'StablehloSortOptions':
+      return accessor(index, new StablehloSortOptions())! as StablehloSortOptions;
+    case 'StablehloWhileOptions':
+      return accessor(index, new StablehloWhileOptions())! as StablehloWhileOptions;
+    case 'StablehloGatherOptions':
+      return accessor(index, new StablehloGatherOptions())! as StablehloGatherOptions;
+    case 'StablehloTransposeOptions':
+      return accessor(index, new StablehloTransposeOptions())! as StablehloTransposeOptions;
+    case 'DilateOptions':
+      return accessor(index, new DilateOptions())! as DilateOptions;
+    case 'StablehloRngBitGeneratorOptions':
+      return accessor(index, new StablehloRngBitGeneratorOptions())! as StablehloRngBitGeneratorOptions;
+    case 'ReduceWindowOptions':
+      return accessor(index, new ReduceWindowOptions())! as ReduceWindowOptions;
+    case 'StableHLOCompositeOptions':
+      return accessor(index, new StableHLOCompositeOptions())! as StableHLOCompositeOptions;
+    case 'StablehloShiftLeftOptions':
+      return accessor(index, new StablehloShiftLeftOptions())! as StablehloShiftLeftOptions;
+    case 'StablehloCaseOptions':
+      return accessor(index, new StablehloCaseOptions())! as StablehloCaseOptions;
+    default:
+      return null;
   }
 }
 
 export enum StablehloPrecisionConfig {
   DEFAULT = 0,
   HIGH = 1,
-  HIGHEST = 2
+  HIGHEST = 2,
 }
 
 export enum StablehloComparisonDirection {
@@ -826,7 +2073,7 @@ export enum StablehloComparisonDirection {
   STABLEHLO_COMPARISON_DIRECTION_GE = 2,
   STABLEHLO_COMPARISON_DIRECTION_GT = 3,
   STABLEHLO_COMPARISON_DIRECTION_LE = 4,
-  STABLEHLO_COMPARISON_DIRECTION_LT = 5
+  STABLEHLO_COMPARISON_DIRECTION_LT = 5,
 }
 
 export enum StablehloComparisonType {
@@ -834,18 +2081,18 @@ export enum StablehloComparisonType {
   STABLEHLO_COMPARISON_TYPE_FLOAT = 1,
   STABLEHLO_COMPARISON_TYPE_FLOAT_TOTAL_ORDER = 2,
   STABLEHLO_COMPARISON_TYPE_SIGNED = 3,
-  STABLEHLO_COMPARISON_TYPE_UNSIGNED = 4
+  STABLEHLO_COMPARISON_TYPE_UNSIGNED = 4,
 }
 
 export enum RngAlgorithm {
   DEFAULT = 0,
   PHILOX = 1,
-  THREEFRY = 2
+  THREEFRY = 2,
 }
 
 export enum Padding {
   SAME = 0,
-  VALID = 1
+  VALID = 1,
 }
 
 export enum ActivationFunctionType {
@@ -854,34 +2101,34 @@ export enum ActivationFunctionType {
   RELU_N1_TO_1 = 2,
   RELU6 = 3,
   TANH = 4,
-  SIGN_BIT = 5
+  SIGN_BIT = 5,
 }
 
 export enum LSHProjectionType {
   UNKNOWN = 0,
   SPARSE = 1,
-  DENSE = 2
+  DENSE = 2,
 }
 
 export enum FullyConnectedOptionsWeightsFormat {
   DEFAULT = 0,
-  SHUFFLED4x16INT8 = 1
+  SHUFFLED4x16INT8 = 1,
 }
 
 export enum LSTMKernelType {
   FULL = 0,
-  BASIC = 1
+  BASIC = 1,
 }
 
 export enum CombinerType {
   SUM = 0,
   MEAN = 1,
-  SQRTN = 2
+  SQRTN = 2,
 }
 
 export enum MirrorPadMode {
   REFLECT = 0,
-  SYMMETRIC = 1
+  SYMMETRIC = 1,
 }
 
 export enum ReduceWindowFunction {
@@ -891,10462 +2138,12067 @@ export enum ReduceWindowFunction {
   MINIMUM = 3,
   MAXIMUM = 4,
   ALL = 5,
-  ANY = 6
+  ANY = 6,
 }
 
 export enum CustomOptionsFormat {
-  FLEXBUFFERS = 0
+  FLEXBUFFERS = 0,
 }
 
 export class CustomQuantization {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CustomQuantization {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsCustomQuantization(bb:flatbuffers.ByteBuffer, obj?:CustomQuantization):CustomQuantization {
-  return (obj || new CustomQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsCustomQuantization(bb:flatbuffers.ByteBuffer, obj?:CustomQuantization):CustomQuantization {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CustomQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-custom(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-customLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-customArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startCustomQuantization(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addCustom(builder:flatbuffers.Builder, customOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, customOffset, 0);
-}
-
-static createCustomVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): CustomQuantization {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startCustomVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
+  static getRootAsCustomQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: CustomQuantization,
+  ): CustomQuantization {
+    return (obj || new CustomQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endCustomQuantization(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsCustomQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: CustomQuantization,
+  ): CustomQuantization {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CustomQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createCustomQuantization(builder:flatbuffers.Builder, customOffset:flatbuffers.Offset):flatbuffers.Offset {
-  CustomQuantization.startCustomQuantization(builder);
-  CustomQuantization.addCustom(builder, customOffset);
-  return CustomQuantization.endCustomQuantization(builder);
-}
+  custom(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
+
+  customLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  customArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startCustomQuantization(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addCustom(builder: flatbuffers.Builder, customOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, customOffset, 0);
+  }
+
+  static createCustomVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCustomVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static endCustomQuantization(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createCustomQuantization(
+    builder: flatbuffers.Builder,
+    customOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    CustomQuantization.startCustomQuantization(builder);
+    CustomQuantization.addCustom(builder, customOffset);
+    return CustomQuantization.endCustomQuantization(builder);
+  }
 }
 
 export class BlockwiseQuantization {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BlockwiseQuantization {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BlockwiseQuantization {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBlockwiseQuantization(bb:flatbuffers.ByteBuffer, obj?:BlockwiseQuantization):BlockwiseQuantization {
-  return (obj || new BlockwiseQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBlockwiseQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BlockwiseQuantization,
+  ): BlockwiseQuantization {
+    return (obj || new BlockwiseQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBlockwiseQuantization(bb:flatbuffers.ByteBuffer, obj?:BlockwiseQuantization):BlockwiseQuantization {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BlockwiseQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBlockwiseQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BlockwiseQuantization,
+  ): BlockwiseQuantization {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BlockwiseQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-scales():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  scales(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-zeroPoints():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  zeroPoints(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-blockSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  blockSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startBlockwiseQuantization(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startBlockwiseQuantization(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addScales(builder:flatbuffers.Builder, scales:number) {
-  builder.addFieldInt32(0, scales, 0);
-}
+  static addScales(builder: flatbuffers.Builder, scales: number) {
+    builder.addFieldInt32(0, scales, 0);
+  }
 
-static addZeroPoints(builder:flatbuffers.Builder, zeroPoints:number) {
-  builder.addFieldInt32(1, zeroPoints, 0);
-}
+  static addZeroPoints(builder: flatbuffers.Builder, zeroPoints: number) {
+    builder.addFieldInt32(1, zeroPoints, 0);
+  }
 
-static addBlockSize(builder:flatbuffers.Builder, blockSize:number) {
-  builder.addFieldInt32(2, blockSize, 0);
-}
+  static addBlockSize(builder: flatbuffers.Builder, blockSize: number) {
+    builder.addFieldInt32(2, blockSize, 0);
+  }
 
-static endBlockwiseQuantization(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBlockwiseQuantization(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBlockwiseQuantization(builder:flatbuffers.Builder, scales:number, zeroPoints:number, blockSize:number):flatbuffers.Offset {
-  BlockwiseQuantization.startBlockwiseQuantization(builder);
-  BlockwiseQuantization.addScales(builder, scales);
-  BlockwiseQuantization.addZeroPoints(builder, zeroPoints);
-  BlockwiseQuantization.addBlockSize(builder, blockSize);
-  return BlockwiseQuantization.endBlockwiseQuantization(builder);
-}
+  static createBlockwiseQuantization(
+    builder: flatbuffers.Builder,
+    scales: number,
+    zeroPoints: number,
+    blockSize: number,
+  ): flatbuffers.Offset {
+    BlockwiseQuantization.startBlockwiseQuantization(builder);
+    BlockwiseQuantization.addScales(builder, scales);
+    BlockwiseQuantization.addZeroPoints(builder, zeroPoints);
+    BlockwiseQuantization.addBlockSize(builder, blockSize);
+    return BlockwiseQuantization.endBlockwiseQuantization(builder);
+  }
 }
 
 export class MultiAxisQuantization {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MultiAxisQuantization {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsMultiAxisQuantization(bb:flatbuffers.ByteBuffer, obj?:MultiAxisQuantization):MultiAxisQuantization {
-  return (obj || new MultiAxisQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsMultiAxisQuantization(bb:flatbuffers.ByteBuffer, obj?:MultiAxisQuantization):MultiAxisQuantization {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MultiAxisQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-scales():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-zeroPoints():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-blockSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-quantizedDimensions(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-quantizedDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-quantizedDimensionsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startMultiAxisQuantization(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
-
-static addScales(builder:flatbuffers.Builder, scales:number) {
-  builder.addFieldInt32(0, scales, 0);
-}
-
-static addZeroPoints(builder:flatbuffers.Builder, zeroPoints:number) {
-  builder.addFieldInt32(1, zeroPoints, 0);
-}
-
-static addBlockSize(builder:flatbuffers.Builder, blockSize:number) {
-  builder.addFieldInt32(2, blockSize, 0);
-}
-
-static addQuantizedDimensions(builder:flatbuffers.Builder, quantizedDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, quantizedDimensionsOffset, 0);
-}
-
-static createQuantizedDimensionsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createQuantizedDimensionsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createQuantizedDimensionsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): MultiAxisQuantization {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startQuantizedDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsMultiAxisQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MultiAxisQuantization,
+  ): MultiAxisQuantization {
+    return (obj || new MultiAxisQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endMultiAxisQuantization(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsMultiAxisQuantization(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MultiAxisQuantization,
+  ): MultiAxisQuantization {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MultiAxisQuantization()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createMultiAxisQuantization(builder:flatbuffers.Builder, scales:number, zeroPoints:number, blockSize:number, quantizedDimensionsOffset:flatbuffers.Offset):flatbuffers.Offset {
-  MultiAxisQuantization.startMultiAxisQuantization(builder);
-  MultiAxisQuantization.addScales(builder, scales);
-  MultiAxisQuantization.addZeroPoints(builder, zeroPoints);
-  MultiAxisQuantization.addBlockSize(builder, blockSize);
-  MultiAxisQuantization.addQuantizedDimensions(builder, quantizedDimensionsOffset);
-  return MultiAxisQuantization.endMultiAxisQuantization(builder);
-}
+  scales(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  zeroPoints(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  blockSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  quantizedDimensions(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  quantizedDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  quantizedDimensionsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startMultiAxisQuantization(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
+
+  static addScales(builder: flatbuffers.Builder, scales: number) {
+    builder.addFieldInt32(0, scales, 0);
+  }
+
+  static addZeroPoints(builder: flatbuffers.Builder, zeroPoints: number) {
+    builder.addFieldInt32(1, zeroPoints, 0);
+  }
+
+  static addBlockSize(builder: flatbuffers.Builder, blockSize: number) {
+    builder.addFieldInt32(2, blockSize, 0);
+  }
+
+  static addQuantizedDimensions(builder: flatbuffers.Builder, quantizedDimensionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, quantizedDimensionsOffset, 0);
+  }
+
+  static createQuantizedDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createQuantizedDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createQuantizedDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startQuantizedDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endMultiAxisQuantization(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createMultiAxisQuantization(
+    builder: flatbuffers.Builder,
+    scales: number,
+    zeroPoints: number,
+    blockSize: number,
+    quantizedDimensionsOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    MultiAxisQuantization.startMultiAxisQuantization(builder);
+    MultiAxisQuantization.addScales(builder, scales);
+    MultiAxisQuantization.addZeroPoints(builder, zeroPoints);
+    MultiAxisQuantization.addBlockSize(builder, blockSize);
+    MultiAxisQuantization.addQuantizedDimensions(builder, quantizedDimensionsOffset);
+    return MultiAxisQuantization.endMultiAxisQuantization(builder);
+  }
 }
 
 export class QuantizationParameters {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):QuantizationParameters {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsQuantizationParameters(bb:flatbuffers.ByteBuffer, obj?:QuantizationParameters):QuantizationParameters {
-  return (obj || new QuantizationParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsQuantizationParameters(bb:flatbuffers.ByteBuffer, obj?:QuantizationParameters):QuantizationParameters {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new QuantizationParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-min(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-minLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-minArray():Float32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Float32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-max(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-maxLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-maxArray():Float32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? new Float32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-scale(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-scaleLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-scaleArray():Float32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? new Float32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-zeroPoint(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-zeroPointLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-detailsType():QuantizationDetails {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readUint8(this.bb_pos + offset) : QuantizationDetails.NONE;
-}
-
-details(obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
-}
-
-quantizedDimension():number {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-static startQuantizationParameters(builder:flatbuffers.Builder) {
-  builder.startObject(7);
-}
-
-static addMin(builder:flatbuffers.Builder, minOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, minOffset, 0);
-}
-
-static createMinVector(builder:flatbuffers.Builder, data:number[]|Float32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createMinVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createMinVector(builder:flatbuffers.Builder, data:number[]|Float32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addFloat32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): QuantizationParameters {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startMinVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addMax(builder:flatbuffers.Builder, maxOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, maxOffset, 0);
-}
-
-static createMaxVector(builder:flatbuffers.Builder, data:number[]|Float32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createMaxVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createMaxVector(builder:flatbuffers.Builder, data:number[]|Float32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addFloat32(data[i]!);
+  static getRootAsQuantizationParameters(
+    bb: flatbuffers.ByteBuffer,
+    obj?: QuantizationParameters,
+  ): QuantizationParameters {
+    return (obj || new QuantizationParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startMaxVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addScale(builder:flatbuffers.Builder, scaleOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, scaleOffset, 0);
-}
-
-static createScaleVector(builder:flatbuffers.Builder, data:number[]|Float32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createScaleVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createScaleVector(builder:flatbuffers.Builder, data:number[]|Float32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addFloat32(data[i]!);
+  static getSizePrefixedRootAsQuantizationParameters(
+    bb: flatbuffers.ByteBuffer,
+    obj?: QuantizationParameters,
+  ): QuantizationParameters {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new QuantizationParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startScaleVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addZeroPoint(builder:flatbuffers.Builder, zeroPointOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, zeroPointOffset, 0);
-}
-
-static createZeroPointVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  min(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
   }
-  return builder.endVector();
-}
 
-static startZeroPointVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  minLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addDetailsType(builder:flatbuffers.Builder, detailsType:QuantizationDetails) {
-  builder.addFieldInt8(4, detailsType, QuantizationDetails.NONE);
-}
+  minArray(): Float32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Float32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
-static addDetails(builder:flatbuffers.Builder, detailsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(5, detailsOffset, 0);
-}
+  max(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static addQuantizedDimension(builder:flatbuffers.Builder, quantizedDimension:number) {
-  builder.addFieldInt32(6, quantizedDimension, 0);
-}
+  maxLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endQuantizationParameters(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  maxArray(): Float32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? new Float32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
-static createQuantizationParameters(builder:flatbuffers.Builder, minOffset:flatbuffers.Offset, maxOffset:flatbuffers.Offset, scaleOffset:flatbuffers.Offset, zeroPointOffset:flatbuffers.Offset, detailsType:QuantizationDetails, detailsOffset:flatbuffers.Offset, quantizedDimension:number):flatbuffers.Offset {
-  QuantizationParameters.startQuantizationParameters(builder);
-  QuantizationParameters.addMin(builder, minOffset);
-  QuantizationParameters.addMax(builder, maxOffset);
-  QuantizationParameters.addScale(builder, scaleOffset);
-  QuantizationParameters.addZeroPoint(builder, zeroPointOffset);
-  QuantizationParameters.addDetailsType(builder, detailsType);
-  QuantizationParameters.addDetails(builder, detailsOffset);
-  QuantizationParameters.addQuantizedDimension(builder, quantizedDimension);
-  return QuantizationParameters.endQuantizationParameters(builder);
-}
+  scale(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  scaleLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  scaleArray(): Float32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? new Float32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  zeroPoint(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  zeroPointLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  detailsType(): QuantizationDetails {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readUint8(this.bb_pos + offset) : QuantizationDetails.NONE;
+  }
+
+  details(obj: any): any | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
+  }
+
+  quantizedDimension(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  static startQuantizationParameters(builder: flatbuffers.Builder) {
+    builder.startObject(7);
+  }
+
+  static addMin(builder: flatbuffers.Builder, minOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, minOffset, 0);
+  }
+
+  static createMinVector(builder: flatbuffers.Builder, data: number[] | Float32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createMinVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createMinVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Float32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addFloat32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startMinVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addMax(builder: flatbuffers.Builder, maxOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, maxOffset, 0);
+  }
+
+  static createMaxVector(builder: flatbuffers.Builder, data: number[] | Float32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createMaxVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createMaxVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Float32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addFloat32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startMaxVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addScale(builder: flatbuffers.Builder, scaleOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, scaleOffset, 0);
+  }
+
+  static createScaleVector(builder: flatbuffers.Builder, data: number[] | Float32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createScaleVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createScaleVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Float32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addFloat32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startScaleVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addZeroPoint(builder: flatbuffers.Builder, zeroPointOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, zeroPointOffset, 0);
+  }
+
+  static createZeroPointVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startZeroPointVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addDetailsType(builder: flatbuffers.Builder, detailsType: QuantizationDetails) {
+    builder.addFieldInt8(4, detailsType, QuantizationDetails.NONE);
+  }
+
+  static addDetails(builder: flatbuffers.Builder, detailsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(5, detailsOffset, 0);
+  }
+
+  static addQuantizedDimension(builder: flatbuffers.Builder, quantizedDimension: number) {
+    builder.addFieldInt32(6, quantizedDimension, 0);
+  }
+
+  static endQuantizationParameters(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createQuantizationParameters(
+    builder: flatbuffers.Builder,
+    minOffset: flatbuffers.Offset,
+    maxOffset: flatbuffers.Offset,
+    scaleOffset: flatbuffers.Offset,
+    zeroPointOffset: flatbuffers.Offset,
+    detailsType: QuantizationDetails,
+    detailsOffset: flatbuffers.Offset,
+    quantizedDimension: number,
+  ): flatbuffers.Offset {
+    QuantizationParameters.startQuantizationParameters(builder);
+    QuantizationParameters.addMin(builder, minOffset);
+    QuantizationParameters.addMax(builder, maxOffset);
+    QuantizationParameters.addScale(builder, scaleOffset);
+    QuantizationParameters.addZeroPoint(builder, zeroPointOffset);
+    QuantizationParameters.addDetailsType(builder, detailsType);
+    QuantizationParameters.addDetails(builder, detailsOffset);
+    QuantizationParameters.addQuantizedDimension(builder, quantizedDimension);
+    return QuantizationParameters.endQuantizationParameters(builder);
+  }
 }
 
 export class Int32Vector {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Int32Vector {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsInt32Vector(bb:flatbuffers.ByteBuffer, obj?:Int32Vector):Int32Vector {
-  return (obj || new Int32Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsInt32Vector(bb:flatbuffers.ByteBuffer, obj?:Int32Vector):Int32Vector {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Int32Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-values(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-valuesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-valuesArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startInt32Vector(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, valuesOffset, 0);
-}
-
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Int32Vector {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsInt32Vector(bb: flatbuffers.ByteBuffer, obj?: Int32Vector): Int32Vector {
+    return (obj || new Int32Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endInt32Vector(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsInt32Vector(bb: flatbuffers.ByteBuffer, obj?: Int32Vector): Int32Vector {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Int32Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createInt32Vector(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  Int32Vector.startInt32Vector(builder);
-  Int32Vector.addValues(builder, valuesOffset);
-  return Int32Vector.endInt32Vector(builder);
-}
+  values(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  valuesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  valuesArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startInt32Vector(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addValues(builder: flatbuffers.Builder, valuesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, valuesOffset, 0);
+  }
+
+  static createValuesVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createValuesVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createValuesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startValuesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endInt32Vector(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createInt32Vector(
+    builder: flatbuffers.Builder,
+    valuesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    Int32Vector.startInt32Vector(builder);
+    Int32Vector.addValues(builder, valuesOffset);
+    return Int32Vector.endInt32Vector(builder);
+  }
 }
 
 export class Uint16Vector {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Uint16Vector {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsUint16Vector(bb:flatbuffers.ByteBuffer, obj?:Uint16Vector):Uint16Vector {
-  return (obj || new Uint16Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsUint16Vector(bb:flatbuffers.ByteBuffer, obj?:Uint16Vector):Uint16Vector {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Uint16Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-values(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint16(this.bb!.__vector(this.bb_pos + offset) + index * 2) : 0;
-}
-
-valuesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-valuesArray():Uint16Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Uint16Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startUint16Vector(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, valuesOffset, 0);
-}
-
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Uint16Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Uint16Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(2, data.length, 2);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt16(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Uint16Vector {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(2, numElems, 2);
-}
+  static getRootAsUint16Vector(bb: flatbuffers.ByteBuffer, obj?: Uint16Vector): Uint16Vector {
+    return (obj || new Uint16Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endUint16Vector(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsUint16Vector(bb: flatbuffers.ByteBuffer, obj?: Uint16Vector): Uint16Vector {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Uint16Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createUint16Vector(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  Uint16Vector.startUint16Vector(builder);
-  Uint16Vector.addValues(builder, valuesOffset);
-  return Uint16Vector.endUint16Vector(builder);
-}
+  values(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint16(this.bb!.__vector(this.bb_pos + offset) + index * 2) : 0;
+  }
+
+  valuesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  valuesArray(): Uint16Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Uint16Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startUint16Vector(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addValues(builder: flatbuffers.Builder, valuesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, valuesOffset, 0);
+  }
+
+  static createValuesVector(builder: flatbuffers.Builder, data: number[] | Uint16Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createValuesVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createValuesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint16Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(2, data.length, 2);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt16(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startValuesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(2, numElems, 2);
+  }
+
+  static endUint16Vector(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createUint16Vector(
+    builder: flatbuffers.Builder,
+    valuesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    Uint16Vector.startUint16Vector(builder);
+    Uint16Vector.addValues(builder, valuesOffset);
+    return Uint16Vector.endUint16Vector(builder);
+  }
 }
 
 export class Uint8Vector {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Uint8Vector {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsUint8Vector(bb:flatbuffers.ByteBuffer, obj?:Uint8Vector):Uint8Vector {
-  return (obj || new Uint8Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsUint8Vector(bb:flatbuffers.ByteBuffer, obj?:Uint8Vector):Uint8Vector {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Uint8Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-values(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-valuesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-valuesArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startUint8Vector(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addValues(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, valuesOffset, 0);
-}
-
-static createValuesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Uint8Vector {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startValuesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
+  static getRootAsUint8Vector(bb: flatbuffers.ByteBuffer, obj?: Uint8Vector): Uint8Vector {
+    return (obj || new Uint8Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endUint8Vector(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsUint8Vector(bb: flatbuffers.ByteBuffer, obj?: Uint8Vector): Uint8Vector {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Uint8Vector()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createUint8Vector(builder:flatbuffers.Builder, valuesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  Uint8Vector.startUint8Vector(builder);
-  Uint8Vector.addValues(builder, valuesOffset);
-  return Uint8Vector.endUint8Vector(builder);
-}
+  values(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
+
+  valuesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  valuesArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startUint8Vector(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addValues(builder: flatbuffers.Builder, valuesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, valuesOffset, 0);
+  }
+
+  static createValuesVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startValuesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static endUint8Vector(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createUint8Vector(
+    builder: flatbuffers.Builder,
+    valuesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    Uint8Vector.startUint8Vector(builder);
+    Uint8Vector.addValues(builder, valuesOffset);
+    return Uint8Vector.endUint8Vector(builder);
+  }
 }
 
 export class DimensionMetadata {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DimensionMetadata {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DimensionMetadata {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDimensionMetadata(bb:flatbuffers.ByteBuffer, obj?:DimensionMetadata):DimensionMetadata {
-  return (obj || new DimensionMetadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDimensionMetadata(bb: flatbuffers.ByteBuffer, obj?: DimensionMetadata): DimensionMetadata {
+    return (obj || new DimensionMetadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDimensionMetadata(bb:flatbuffers.ByteBuffer, obj?:DimensionMetadata):DimensionMetadata {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DimensionMetadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDimensionMetadata(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DimensionMetadata,
+  ): DimensionMetadata {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DimensionMetadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-format():DimensionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : DimensionType.DENSE;
-}
+  format(): DimensionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : DimensionType.DENSE;
+  }
 
-denseSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  denseSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-arraySegmentsType():SparseIndexVector {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readUint8(this.bb_pos + offset) : SparseIndexVector.NONE;
-}
+  arraySegmentsType(): SparseIndexVector {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readUint8(this.bb_pos + offset) : SparseIndexVector.NONE;
+  }
 
-arraySegments(obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
-}
+  arraySegments(obj: any): any | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
+  }
 
-arrayIndicesType():SparseIndexVector {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readUint8(this.bb_pos + offset) : SparseIndexVector.NONE;
-}
+  arrayIndicesType(): SparseIndexVector {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readUint8(this.bb_pos + offset) : SparseIndexVector.NONE;
+  }
 
-arrayIndices(obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
-}
+  arrayIndices(obj: any): any | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
+  }
 
-static startDimensionMetadata(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
+  static startDimensionMetadata(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
 
-static addFormat(builder:flatbuffers.Builder, format:DimensionType) {
-  builder.addFieldInt8(0, format, DimensionType.DENSE);
-}
+  static addFormat(builder: flatbuffers.Builder, format: DimensionType) {
+    builder.addFieldInt8(0, format, DimensionType.DENSE);
+  }
 
-static addDenseSize(builder:flatbuffers.Builder, denseSize:number) {
-  builder.addFieldInt32(1, denseSize, 0);
-}
+  static addDenseSize(builder: flatbuffers.Builder, denseSize: number) {
+    builder.addFieldInt32(1, denseSize, 0);
+  }
 
-static addArraySegmentsType(builder:flatbuffers.Builder, arraySegmentsType:SparseIndexVector) {
-  builder.addFieldInt8(2, arraySegmentsType, SparseIndexVector.NONE);
-}
+  static addArraySegmentsType(builder: flatbuffers.Builder, arraySegmentsType: SparseIndexVector) {
+    builder.addFieldInt8(2, arraySegmentsType, SparseIndexVector.NONE);
+  }
 
-static addArraySegments(builder:flatbuffers.Builder, arraySegmentsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, arraySegmentsOffset, 0);
-}
+  static addArraySegments(builder: flatbuffers.Builder, arraySegmentsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, arraySegmentsOffset, 0);
+  }
 
-static addArrayIndicesType(builder:flatbuffers.Builder, arrayIndicesType:SparseIndexVector) {
-  builder.addFieldInt8(4, arrayIndicesType, SparseIndexVector.NONE);
-}
+  static addArrayIndicesType(builder: flatbuffers.Builder, arrayIndicesType: SparseIndexVector) {
+    builder.addFieldInt8(4, arrayIndicesType, SparseIndexVector.NONE);
+  }
 
-static addArrayIndices(builder:flatbuffers.Builder, arrayIndicesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(5, arrayIndicesOffset, 0);
-}
+  static addArrayIndices(builder: flatbuffers.Builder, arrayIndicesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(5, arrayIndicesOffset, 0);
+  }
 
-static endDimensionMetadata(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDimensionMetadata(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDimensionMetadata(builder:flatbuffers.Builder, format:DimensionType, denseSize:number, arraySegmentsType:SparseIndexVector, arraySegmentsOffset:flatbuffers.Offset, arrayIndicesType:SparseIndexVector, arrayIndicesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  DimensionMetadata.startDimensionMetadata(builder);
-  DimensionMetadata.addFormat(builder, format);
-  DimensionMetadata.addDenseSize(builder, denseSize);
-  DimensionMetadata.addArraySegmentsType(builder, arraySegmentsType);
-  DimensionMetadata.addArraySegments(builder, arraySegmentsOffset);
-  DimensionMetadata.addArrayIndicesType(builder, arrayIndicesType);
-  DimensionMetadata.addArrayIndices(builder, arrayIndicesOffset);
-  return DimensionMetadata.endDimensionMetadata(builder);
-}
+  static createDimensionMetadata(
+    builder: flatbuffers.Builder,
+    format: DimensionType,
+    denseSize: number,
+    arraySegmentsType: SparseIndexVector,
+    arraySegmentsOffset: flatbuffers.Offset,
+    arrayIndicesType: SparseIndexVector,
+    arrayIndicesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    DimensionMetadata.startDimensionMetadata(builder);
+    DimensionMetadata.addFormat(builder, format);
+    DimensionMetadata.addDenseSize(builder, denseSize);
+    DimensionMetadata.addArraySegmentsType(builder, arraySegmentsType);
+    DimensionMetadata.addArraySegments(builder, arraySegmentsOffset);
+    DimensionMetadata.addArrayIndicesType(builder, arrayIndicesType);
+    DimensionMetadata.addArrayIndices(builder, arrayIndicesOffset);
+    return DimensionMetadata.endDimensionMetadata(builder);
+  }
 }
 
 export class SparsityParameters {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SparsityParameters {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsSparsityParameters(bb:flatbuffers.ByteBuffer, obj?:SparsityParameters):SparsityParameters {
-  return (obj || new SparsityParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsSparsityParameters(bb:flatbuffers.ByteBuffer, obj?:SparsityParameters):SparsityParameters {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SparsityParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-traversalOrder(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-traversalOrderLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-traversalOrderArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-blockMap(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-blockMapLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-blockMapArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-dimMetadata(index: number, obj?:DimensionMetadata):DimensionMetadata|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? (obj || new DimensionMetadata()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-dimMetadataLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startSparsityParameters(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addTraversalOrder(builder:flatbuffers.Builder, traversalOrderOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, traversalOrderOffset, 0);
-}
-
-static createTraversalOrderVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createTraversalOrderVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createTraversalOrderVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): SparsityParameters {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startTraversalOrderVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addBlockMap(builder:flatbuffers.Builder, blockMapOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, blockMapOffset, 0);
-}
-
-static createBlockMapVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createBlockMapVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createBlockMapVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getRootAsSparsityParameters(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SparsityParameters,
+  ): SparsityParameters {
+    return (obj || new SparsityParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startBlockMapVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addDimMetadata(builder:flatbuffers.Builder, dimMetadataOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, dimMetadataOffset, 0);
-}
-
-static createDimMetadataVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  static getSizePrefixedRootAsSparsityParameters(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SparsityParameters,
+  ): SparsityParameters {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SparsityParameters()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startDimMetadataVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  traversalOrder(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static endSparsityParameters(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  traversalOrderLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createSparsityParameters(builder:flatbuffers.Builder, traversalOrderOffset:flatbuffers.Offset, blockMapOffset:flatbuffers.Offset, dimMetadataOffset:flatbuffers.Offset):flatbuffers.Offset {
-  SparsityParameters.startSparsityParameters(builder);
-  SparsityParameters.addTraversalOrder(builder, traversalOrderOffset);
-  SparsityParameters.addBlockMap(builder, blockMapOffset);
-  SparsityParameters.addDimMetadata(builder, dimMetadataOffset);
-  return SparsityParameters.endSparsityParameters(builder);
-}
+  traversalOrderArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  blockMap(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  blockMapLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  blockMapArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  dimMetadata(index: number, obj?: DimensionMetadata): DimensionMetadata | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? (obj || new DimensionMetadata()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  dimMetadataLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startSparsityParameters(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addTraversalOrder(builder: flatbuffers.Builder, traversalOrderOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, traversalOrderOffset, 0);
+  }
+
+  static createTraversalOrderVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createTraversalOrderVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createTraversalOrderVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startTraversalOrderVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addBlockMap(builder: flatbuffers.Builder, blockMapOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, blockMapOffset, 0);
+  }
+
+  static createBlockMapVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createBlockMapVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createBlockMapVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBlockMapVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addDimMetadata(builder: flatbuffers.Builder, dimMetadataOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, dimMetadataOffset, 0);
+  }
+
+  static createDimMetadataVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startDimMetadataVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endSparsityParameters(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createSparsityParameters(
+    builder: flatbuffers.Builder,
+    traversalOrderOffset: flatbuffers.Offset,
+    blockMapOffset: flatbuffers.Offset,
+    dimMetadataOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    SparsityParameters.startSparsityParameters(builder);
+    SparsityParameters.addTraversalOrder(builder, traversalOrderOffset);
+    SparsityParameters.addBlockMap(builder, blockMapOffset);
+    SparsityParameters.addDimMetadata(builder, dimMetadataOffset);
+    return SparsityParameters.endSparsityParameters(builder);
+  }
 }
 
 export class VariantSubType {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):VariantSubType {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsVariantSubType(bb:flatbuffers.ByteBuffer, obj?:VariantSubType):VariantSubType {
-  return (obj || new VariantSubType()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsVariantSubType(bb:flatbuffers.ByteBuffer, obj?:VariantSubType):VariantSubType {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new VariantSubType()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-shape(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-shapeLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-shapeArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-type():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
-
-hasRank():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-static startVariantSubType(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addShape(builder:flatbuffers.Builder, shapeOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, shapeOffset, 0);
-}
-
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): VariantSubType {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startShapeVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsVariantSubType(bb: flatbuffers.ByteBuffer, obj?: VariantSubType): VariantSubType {
+    return (obj || new VariantSubType()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addType(builder:flatbuffers.Builder, type:TensorType) {
-  builder.addFieldInt8(1, type, TensorType.FLOAT32);
-}
+  static getSizePrefixedRootAsVariantSubType(
+    bb: flatbuffers.ByteBuffer,
+    obj?: VariantSubType,
+  ): VariantSubType {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new VariantSubType()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addHasRank(builder:flatbuffers.Builder, hasRank:boolean) {
-  builder.addFieldInt8(2, +hasRank, +false);
-}
+  shape(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static endVariantSubType(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  shapeLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createVariantSubType(builder:flatbuffers.Builder, shapeOffset:flatbuffers.Offset, type:TensorType, hasRank:boolean):flatbuffers.Offset {
-  VariantSubType.startVariantSubType(builder);
-  VariantSubType.addShape(builder, shapeOffset);
-  VariantSubType.addType(builder, type);
-  VariantSubType.addHasRank(builder, hasRank);
-  return VariantSubType.endVariantSubType(builder);
-}
+  shapeArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  type(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
+
+  hasRank(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  static startVariantSubType(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addShape(builder: flatbuffers.Builder, shapeOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, shapeOffset, 0);
+  }
+
+  static createShapeVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createShapeVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createShapeVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startShapeVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addType(builder: flatbuffers.Builder, type: TensorType) {
+    builder.addFieldInt8(1, type, TensorType.FLOAT32);
+  }
+
+  static addHasRank(builder: flatbuffers.Builder, hasRank: boolean) {
+    builder.addFieldInt8(2, +hasRank, +false);
+  }
+
+  static endVariantSubType(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createVariantSubType(
+    builder: flatbuffers.Builder,
+    shapeOffset: flatbuffers.Offset,
+    type: TensorType,
+    hasRank: boolean,
+  ): flatbuffers.Offset {
+    VariantSubType.startVariantSubType(builder);
+    VariantSubType.addShape(builder, shapeOffset);
+    VariantSubType.addType(builder, type);
+    VariantSubType.addHasRank(builder, hasRank);
+    return VariantSubType.endVariantSubType(builder);
+  }
 }
 
 export class Tensor {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Tensor {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsTensor(bb:flatbuffers.ByteBuffer, obj?:Tensor):Tensor {
-  return (obj || new Tensor()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsTensor(bb:flatbuffers.ByteBuffer, obj?:Tensor):Tensor {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Tensor()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-shape(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-shapeLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-shapeArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-type():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
-
-buffer():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
-
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-quantization(obj?:QuantizationParameters):QuantizationParameters|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? (obj || new QuantizationParameters()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
-}
-
-isVariable():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-sparsity(obj?:SparsityParameters):SparsityParameters|null {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? (obj || new SparsityParameters()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!) : null;
-}
-
-shapeSignature(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-shapeSignatureLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-shapeSignatureArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-hasRank():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-variantTensors(index: number, obj?:VariantSubType):VariantSubType|null {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? (obj || new VariantSubType()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-variantTensorsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-externalBuffer():number {
-  const offset = this.bb!.__offset(this.bb_pos, 24);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
-
-static startTensor(builder:flatbuffers.Builder) {
-  builder.startObject(11);
-}
-
-static addShape(builder:flatbuffers.Builder, shapeOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, shapeOffset, 0);
-}
-
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Tensor {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startShapeVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addType(builder:flatbuffers.Builder, type:TensorType) {
-  builder.addFieldInt8(1, type, TensorType.FLOAT32);
-}
-
-static addBuffer(builder:flatbuffers.Builder, buffer:number) {
-  builder.addFieldInt32(2, buffer, 0);
-}
-
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, nameOffset, 0);
-}
-
-static addQuantization(builder:flatbuffers.Builder, quantizationOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, quantizationOffset, 0);
-}
-
-static addIsVariable(builder:flatbuffers.Builder, isVariable:boolean) {
-  builder.addFieldInt8(5, +isVariable, +false);
-}
-
-static addSparsity(builder:flatbuffers.Builder, sparsityOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(6, sparsityOffset, 0);
-}
-
-static addShapeSignature(builder:flatbuffers.Builder, shapeSignatureOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(7, shapeSignatureOffset, 0);
-}
-
-static createShapeSignatureVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createShapeSignatureVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createShapeSignatureVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getRootAsTensor(bb: flatbuffers.ByteBuffer, obj?: Tensor): Tensor {
+    return (obj || new Tensor()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startShapeSignatureVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addHasRank(builder:flatbuffers.Builder, hasRank:boolean) {
-  builder.addFieldInt8(8, +hasRank, +false);
-}
-
-static addVariantTensors(builder:flatbuffers.Builder, variantTensorsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(9, variantTensorsOffset, 0);
-}
-
-static createVariantTensorsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  static getSizePrefixedRootAsTensor(bb: flatbuffers.ByteBuffer, obj?: Tensor): Tensor {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Tensor()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startVariantTensorsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  shape(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static addExternalBuffer(builder:flatbuffers.Builder, externalBuffer:number) {
-  builder.addFieldInt32(10, externalBuffer, 0);
-}
+  shapeLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endTensor(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  shapeArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
+  type(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
+
+  buffer(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
+
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
+
+  quantization(obj?: QuantizationParameters): QuantizationParameters | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset
+      ? (obj || new QuantizationParameters()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!)
+      : null;
+  }
+
+  isVariable(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  sparsity(obj?: SparsityParameters): SparsityParameters | null {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset
+      ? (obj || new SparsityParameters()).__init(this.bb!.__indirect(this.bb_pos + offset), this.bb!)
+      : null;
+  }
+
+  shapeSignature(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  shapeSignatureLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  shapeSignatureArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  hasRank(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  variantTensors(index: number, obj?: VariantSubType): VariantSubType | null {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset
+      ? (obj || new VariantSubType()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  variantTensorsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  externalBuffer(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 24);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
+
+  static startTensor(builder: flatbuffers.Builder) {
+    builder.startObject(11);
+  }
+
+  static addShape(builder: flatbuffers.Builder, shapeOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, shapeOffset, 0);
+  }
+
+  static createShapeVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createShapeVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createShapeVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startShapeVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addType(builder: flatbuffers.Builder, type: TensorType) {
+    builder.addFieldInt8(1, type, TensorType.FLOAT32);
+  }
+
+  static addBuffer(builder: flatbuffers.Builder, buffer: number) {
+    builder.addFieldInt32(2, buffer, 0);
+  }
+
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, nameOffset, 0);
+  }
+
+  static addQuantization(builder: flatbuffers.Builder, quantizationOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, quantizationOffset, 0);
+  }
+
+  static addIsVariable(builder: flatbuffers.Builder, isVariable: boolean) {
+    builder.addFieldInt8(5, +isVariable, +false);
+  }
+
+  static addSparsity(builder: flatbuffers.Builder, sparsityOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(6, sparsityOffset, 0);
+  }
+
+  static addShapeSignature(builder: flatbuffers.Builder, shapeSignatureOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(7, shapeSignatureOffset, 0);
+  }
+
+  static createShapeSignatureVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createShapeSignatureVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createShapeSignatureVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startShapeSignatureVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addHasRank(builder: flatbuffers.Builder, hasRank: boolean) {
+    builder.addFieldInt8(8, +hasRank, +false);
+  }
+
+  static addVariantTensors(builder: flatbuffers.Builder, variantTensorsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(9, variantTensorsOffset, 0);
+  }
+
+  static createVariantTensorsVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startVariantTensorsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addExternalBuffer(builder: flatbuffers.Builder, externalBuffer: number) {
+    builder.addFieldInt32(10, externalBuffer, 0);
+  }
+
+  static endTensor(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 }
 
 export class StablehloGatherOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloGatherOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloGatherOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloGatherOptions):StablehloGatherOptions {
-  return (obj || new StablehloGatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloGatherOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloGatherOptions):StablehloGatherOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloGatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-offsetDims(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-offsetDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-collapsedSliceDims(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-collapsedSliceDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-startIndexMap(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-startIndexMapLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-indexVectorDim():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-sliceSizes(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-sliceSizesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-indicesAreSorted():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-static startStablehloGatherOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
-
-static addOffsetDims(builder:flatbuffers.Builder, offsetDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, offsetDimsOffset, 0);
-}
-
-static createOffsetDimsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloGatherOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startOffsetDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addCollapsedSliceDims(builder:flatbuffers.Builder, collapsedSliceDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, collapsedSliceDimsOffset, 0);
-}
-
-static createCollapsedSliceDimsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloGatherOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloGatherOptions,
+  ): StablehloGatherOptions {
+    return (obj || new StablehloGatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startCollapsedSliceDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addStartIndexMap(builder:flatbuffers.Builder, startIndexMapOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, startIndexMapOffset, 0);
-}
-
-static createStartIndexMapVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloGatherOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloGatherOptions,
+  ): StablehloGatherOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloGatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startStartIndexMapVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addIndexVectorDim(builder:flatbuffers.Builder, indexVectorDim:bigint) {
-  builder.addFieldInt64(3, indexVectorDim, BigInt('0'));
-}
-
-static addSliceSizes(builder:flatbuffers.Builder, sliceSizesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, sliceSizesOffset, 0);
-}
-
-static createSliceSizesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  offsetDims(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startSliceSizesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  offsetDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addIndicesAreSorted(builder:flatbuffers.Builder, indicesAreSorted:boolean) {
-  builder.addFieldInt8(5, +indicesAreSorted, +false);
-}
+  collapsedSliceDims(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloGatherOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  collapsedSliceDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloGatherOptions(builder:flatbuffers.Builder, offsetDimsOffset:flatbuffers.Offset, collapsedSliceDimsOffset:flatbuffers.Offset, startIndexMapOffset:flatbuffers.Offset, indexVectorDim:bigint, sliceSizesOffset:flatbuffers.Offset, indicesAreSorted:boolean):flatbuffers.Offset {
-  StablehloGatherOptions.startStablehloGatherOptions(builder);
-  StablehloGatherOptions.addOffsetDims(builder, offsetDimsOffset);
-  StablehloGatherOptions.addCollapsedSliceDims(builder, collapsedSliceDimsOffset);
-  StablehloGatherOptions.addStartIndexMap(builder, startIndexMapOffset);
-  StablehloGatherOptions.addIndexVectorDim(builder, indexVectorDim);
-  StablehloGatherOptions.addSliceSizes(builder, sliceSizesOffset);
-  StablehloGatherOptions.addIndicesAreSorted(builder, indicesAreSorted);
-  return StablehloGatherOptions.endStablehloGatherOptions(builder);
-}
+  startIndexMap(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  startIndexMapLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  indexVectorDim(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  sliceSizes(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  sliceSizesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  indicesAreSorted(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  static startStablehloGatherOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
+
+  static addOffsetDims(builder: flatbuffers.Builder, offsetDimsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, offsetDimsOffset, 0);
+  }
+
+  static createOffsetDimsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOffsetDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addCollapsedSliceDims(builder: flatbuffers.Builder, collapsedSliceDimsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, collapsedSliceDimsOffset, 0);
+  }
+
+  static createCollapsedSliceDimsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCollapsedSliceDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addStartIndexMap(builder: flatbuffers.Builder, startIndexMapOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, startIndexMapOffset, 0);
+  }
+
+  static createStartIndexMapVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startStartIndexMapVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addIndexVectorDim(builder: flatbuffers.Builder, indexVectorDim: bigint) {
+    builder.addFieldInt64(3, indexVectorDim, BigInt('0'));
+  }
+
+  static addSliceSizes(builder: flatbuffers.Builder, sliceSizesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, sliceSizesOffset, 0);
+  }
+
+  static createSliceSizesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startSliceSizesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addIndicesAreSorted(builder: flatbuffers.Builder, indicesAreSorted: boolean) {
+    builder.addFieldInt8(5, +indicesAreSorted, +false);
+  }
+
+  static endStablehloGatherOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloGatherOptions(
+    builder: flatbuffers.Builder,
+    offsetDimsOffset: flatbuffers.Offset,
+    collapsedSliceDimsOffset: flatbuffers.Offset,
+    startIndexMapOffset: flatbuffers.Offset,
+    indexVectorDim: bigint,
+    sliceSizesOffset: flatbuffers.Offset,
+    indicesAreSorted: boolean,
+  ): flatbuffers.Offset {
+    StablehloGatherOptions.startStablehloGatherOptions(builder);
+    StablehloGatherOptions.addOffsetDims(builder, offsetDimsOffset);
+    StablehloGatherOptions.addCollapsedSliceDims(builder, collapsedSliceDimsOffset);
+    StablehloGatherOptions.addStartIndexMap(builder, startIndexMapOffset);
+    StablehloGatherOptions.addIndexVectorDim(builder, indexVectorDim);
+    StablehloGatherOptions.addSliceSizes(builder, sliceSizesOffset);
+    StablehloGatherOptions.addIndicesAreSorted(builder, indicesAreSorted);
+    return StablehloGatherOptions.endStablehloGatherOptions(builder);
+  }
 }
 
 export class StablehloTransposeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloTransposeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloTransposeOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloTransposeOptions):StablehloTransposeOptions {
-  return (obj || new StablehloTransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloTransposeOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloTransposeOptions):StablehloTransposeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloTransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-permutation(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-permutationLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startStablehloTransposeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addPermutation(builder:flatbuffers.Builder, permutationOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, permutationOffset, 0);
-}
-
-static createPermutationVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloTransposeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startPermutationVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  static getRootAsStablehloTransposeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloTransposeOptions,
+  ): StablehloTransposeOptions {
+    return (obj || new StablehloTransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endStablehloTransposeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsStablehloTransposeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloTransposeOptions,
+  ): StablehloTransposeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloTransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createStablehloTransposeOptions(builder:flatbuffers.Builder, permutationOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloTransposeOptions.startStablehloTransposeOptions(builder);
-  StablehloTransposeOptions.addPermutation(builder, permutationOffset);
-  return StablehloTransposeOptions.endStablehloTransposeOptions(builder);
-}
+  permutation(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  permutationLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloTransposeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addPermutation(builder: flatbuffers.Builder, permutationOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, permutationOffset, 0);
+  }
+
+  static createPermutationVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startPermutationVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static endStablehloTransposeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloTransposeOptions(
+    builder: flatbuffers.Builder,
+    permutationOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloTransposeOptions.startStablehloTransposeOptions(builder);
+    StablehloTransposeOptions.addPermutation(builder, permutationOffset);
+    return StablehloTransposeOptions.endStablehloTransposeOptions(builder);
+  }
 }
 
 export class StablehloDotGeneralOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloDotGeneralOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloDotGeneralOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloDotGeneralOptions):StablehloDotGeneralOptions {
-  return (obj || new StablehloDotGeneralOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloDotGeneralOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloDotGeneralOptions):StablehloDotGeneralOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloDotGeneralOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-lhsBatchingDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-lhsBatchingDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-rhsBatchingDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-rhsBatchingDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-lhsContractingDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-lhsContractingDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-rhsContractingDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-rhsContractingDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-precisionConfig(index: number):StablehloPrecisionConfig|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readUint32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-precisionConfigLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-precisionConfigArray():Uint32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? new Uint32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startStablehloDotGeneralOptions(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
-
-static addLhsBatchingDimensions(builder:flatbuffers.Builder, lhsBatchingDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, lhsBatchingDimensionsOffset, 0);
-}
-
-static createLhsBatchingDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloDotGeneralOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startLhsBatchingDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addRhsBatchingDimensions(builder:flatbuffers.Builder, rhsBatchingDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, rhsBatchingDimensionsOffset, 0);
-}
-
-static createRhsBatchingDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloDotGeneralOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloDotGeneralOptions,
+  ): StablehloDotGeneralOptions {
+    return (obj || new StablehloDotGeneralOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startRhsBatchingDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addLhsContractingDimensions(builder:flatbuffers.Builder, lhsContractingDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, lhsContractingDimensionsOffset, 0);
-}
-
-static createLhsContractingDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloDotGeneralOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloDotGeneralOptions,
+  ): StablehloDotGeneralOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloDotGeneralOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startLhsContractingDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addRhsContractingDimensions(builder:flatbuffers.Builder, rhsContractingDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, rhsContractingDimensionsOffset, 0);
-}
-
-static createRhsContractingDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  lhsBatchingDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startRhsContractingDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addPrecisionConfig(builder:flatbuffers.Builder, precisionConfigOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, precisionConfigOffset, 0);
-}
-
-static createPrecisionConfigVector(builder:flatbuffers.Builder, data:StablehloPrecisionConfig[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  lhsBatchingDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startPrecisionConfigVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  rhsBatchingDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloDotGeneralOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  rhsBatchingDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloDotGeneralOptions(builder:flatbuffers.Builder, lhsBatchingDimensionsOffset:flatbuffers.Offset, rhsBatchingDimensionsOffset:flatbuffers.Offset, lhsContractingDimensionsOffset:flatbuffers.Offset, rhsContractingDimensionsOffset:flatbuffers.Offset, precisionConfigOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloDotGeneralOptions.startStablehloDotGeneralOptions(builder);
-  StablehloDotGeneralOptions.addLhsBatchingDimensions(builder, lhsBatchingDimensionsOffset);
-  StablehloDotGeneralOptions.addRhsBatchingDimensions(builder, rhsBatchingDimensionsOffset);
-  StablehloDotGeneralOptions.addLhsContractingDimensions(builder, lhsContractingDimensionsOffset);
-  StablehloDotGeneralOptions.addRhsContractingDimensions(builder, rhsContractingDimensionsOffset);
-  StablehloDotGeneralOptions.addPrecisionConfig(builder, precisionConfigOffset);
-  return StablehloDotGeneralOptions.endStablehloDotGeneralOptions(builder);
-}
+  lhsContractingDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  lhsContractingDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  rhsContractingDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  rhsContractingDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  precisionConfig(index: number): StablehloPrecisionConfig | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readUint32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  precisionConfigLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  precisionConfigArray(): Uint32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset
+      ? new Uint32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startStablehloDotGeneralOptions(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
+
+  static addLhsBatchingDimensions(
+    builder: flatbuffers.Builder,
+    lhsBatchingDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(0, lhsBatchingDimensionsOffset, 0);
+  }
+
+  static createLhsBatchingDimensionsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startLhsBatchingDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addRhsBatchingDimensions(
+    builder: flatbuffers.Builder,
+    rhsBatchingDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(1, rhsBatchingDimensionsOffset, 0);
+  }
+
+  static createRhsBatchingDimensionsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startRhsBatchingDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addLhsContractingDimensions(
+    builder: flatbuffers.Builder,
+    lhsContractingDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(2, lhsContractingDimensionsOffset, 0);
+  }
+
+  static createLhsContractingDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startLhsContractingDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addRhsContractingDimensions(
+    builder: flatbuffers.Builder,
+    rhsContractingDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(3, rhsContractingDimensionsOffset, 0);
+  }
+
+  static createRhsContractingDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startRhsContractingDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addPrecisionConfig(builder: flatbuffers.Builder, precisionConfigOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, precisionConfigOffset, 0);
+  }
+
+  static createPrecisionConfigVector(
+    builder: flatbuffers.Builder,
+    data: StablehloPrecisionConfig[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startPrecisionConfigVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endStablehloDotGeneralOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloDotGeneralOptions(
+    builder: flatbuffers.Builder,
+    lhsBatchingDimensionsOffset: flatbuffers.Offset,
+    rhsBatchingDimensionsOffset: flatbuffers.Offset,
+    lhsContractingDimensionsOffset: flatbuffers.Offset,
+    rhsContractingDimensionsOffset: flatbuffers.Offset,
+    precisionConfigOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloDotGeneralOptions.startStablehloDotGeneralOptions(builder);
+    StablehloDotGeneralOptions.addLhsBatchingDimensions(builder, lhsBatchingDimensionsOffset);
+    StablehloDotGeneralOptions.addRhsBatchingDimensions(builder, rhsBatchingDimensionsOffset);
+    StablehloDotGeneralOptions.addLhsContractingDimensions(builder, lhsContractingDimensionsOffset);
+    StablehloDotGeneralOptions.addRhsContractingDimensions(builder, rhsContractingDimensionsOffset);
+    StablehloDotGeneralOptions.addPrecisionConfig(builder, precisionConfigOffset);
+    return StablehloDotGeneralOptions.endStablehloDotGeneralOptions(builder);
+  }
 }
 
 export class StablehloReduceWindowOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloReduceWindowOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloReduceWindowOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloReduceWindowOptions):StablehloReduceWindowOptions {
-  return (obj || new StablehloReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloReduceWindowOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloReduceWindowOptions):StablehloReduceWindowOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-windowDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-windowDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-windowStrides(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-windowStridesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-baseDilations(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-baseDilationsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-windowDilations(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-windowDilationsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-padding(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-paddingLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-bodySubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-static startStablehloReduceWindowOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
-
-static addWindowDimensions(builder:flatbuffers.Builder, windowDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, windowDimensionsOffset, 0);
-}
-
-static createWindowDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloReduceWindowOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startWindowDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addWindowStrides(builder:flatbuffers.Builder, windowStridesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, windowStridesOffset, 0);
-}
-
-static createWindowStridesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloReduceWindowOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloReduceWindowOptions,
+  ): StablehloReduceWindowOptions {
+    return (obj || new StablehloReduceWindowOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
   }
-  return builder.endVector();
-}
 
-static startWindowStridesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addBaseDilations(builder:flatbuffers.Builder, baseDilationsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, baseDilationsOffset, 0);
-}
-
-static createBaseDilationsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloReduceWindowOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloReduceWindowOptions,
+  ): StablehloReduceWindowOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloReduceWindowOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
   }
-  return builder.endVector();
-}
 
-static startBaseDilationsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addWindowDilations(builder:flatbuffers.Builder, windowDilationsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, windowDilationsOffset, 0);
-}
-
-static createWindowDilationsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  windowDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startWindowDilationsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addPadding(builder:flatbuffers.Builder, paddingOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, paddingOffset, 0);
-}
-
-static createPaddingVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  windowDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startPaddingVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  windowStrides(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static addBodySubgraphIndex(builder:flatbuffers.Builder, bodySubgraphIndex:number) {
-  builder.addFieldInt32(5, bodySubgraphIndex, 0);
-}
+  windowStridesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endStablehloReduceWindowOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  baseDilations(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static createStablehloReduceWindowOptions(builder:flatbuffers.Builder, windowDimensionsOffset:flatbuffers.Offset, windowStridesOffset:flatbuffers.Offset, baseDilationsOffset:flatbuffers.Offset, windowDilationsOffset:flatbuffers.Offset, paddingOffset:flatbuffers.Offset, bodySubgraphIndex:number):flatbuffers.Offset {
-  StablehloReduceWindowOptions.startStablehloReduceWindowOptions(builder);
-  StablehloReduceWindowOptions.addWindowDimensions(builder, windowDimensionsOffset);
-  StablehloReduceWindowOptions.addWindowStrides(builder, windowStridesOffset);
-  StablehloReduceWindowOptions.addBaseDilations(builder, baseDilationsOffset);
-  StablehloReduceWindowOptions.addWindowDilations(builder, windowDilationsOffset);
-  StablehloReduceWindowOptions.addPadding(builder, paddingOffset);
-  StablehloReduceWindowOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
-  return StablehloReduceWindowOptions.endStablehloReduceWindowOptions(builder);
-}
+  baseDilationsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  windowDilations(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  windowDilationsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  padding(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  paddingLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  bodySubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloReduceWindowOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
+
+  static addWindowDimensions(builder: flatbuffers.Builder, windowDimensionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, windowDimensionsOffset, 0);
+  }
+
+  static createWindowDimensionsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startWindowDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addWindowStrides(builder: flatbuffers.Builder, windowStridesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, windowStridesOffset, 0);
+  }
+
+  static createWindowStridesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startWindowStridesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addBaseDilations(builder: flatbuffers.Builder, baseDilationsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, baseDilationsOffset, 0);
+  }
+
+  static createBaseDilationsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBaseDilationsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addWindowDilations(builder: flatbuffers.Builder, windowDilationsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, windowDilationsOffset, 0);
+  }
+
+  static createWindowDilationsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startWindowDilationsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addPadding(builder: flatbuffers.Builder, paddingOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, paddingOffset, 0);
+  }
+
+  static createPaddingVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startPaddingVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addBodySubgraphIndex(builder: flatbuffers.Builder, bodySubgraphIndex: number) {
+    builder.addFieldInt32(5, bodySubgraphIndex, 0);
+  }
+
+  static endStablehloReduceWindowOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloReduceWindowOptions(
+    builder: flatbuffers.Builder,
+    windowDimensionsOffset: flatbuffers.Offset,
+    windowStridesOffset: flatbuffers.Offset,
+    baseDilationsOffset: flatbuffers.Offset,
+    windowDilationsOffset: flatbuffers.Offset,
+    paddingOffset: flatbuffers.Offset,
+    bodySubgraphIndex: number,
+  ): flatbuffers.Offset {
+    StablehloReduceWindowOptions.startStablehloReduceWindowOptions(builder);
+    StablehloReduceWindowOptions.addWindowDimensions(builder, windowDimensionsOffset);
+    StablehloReduceWindowOptions.addWindowStrides(builder, windowStridesOffset);
+    StablehloReduceWindowOptions.addBaseDilations(builder, baseDilationsOffset);
+    StablehloReduceWindowOptions.addWindowDilations(builder, windowDilationsOffset);
+    StablehloReduceWindowOptions.addPadding(builder, paddingOffset);
+    StablehloReduceWindowOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
+    return StablehloReduceWindowOptions.endStablehloReduceWindowOptions(builder);
+  }
 }
 
 export class StablehloWhileOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloWhileOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloWhileOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloWhileOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloWhileOptions):StablehloWhileOptions {
-  return (obj || new StablehloWhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloWhileOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloWhileOptions,
+  ): StablehloWhileOptions {
+    return (obj || new StablehloWhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloWhileOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloWhileOptions):StablehloWhileOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloWhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloWhileOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloWhileOptions,
+  ): StablehloWhileOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloWhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-condSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  condSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-bodySubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  bodySubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startStablehloWhileOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startStablehloWhileOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addCondSubgraphIndex(builder:flatbuffers.Builder, condSubgraphIndex:number) {
-  builder.addFieldInt32(0, condSubgraphIndex, 0);
-}
+  static addCondSubgraphIndex(builder: flatbuffers.Builder, condSubgraphIndex: number) {
+    builder.addFieldInt32(0, condSubgraphIndex, 0);
+  }
 
-static addBodySubgraphIndex(builder:flatbuffers.Builder, bodySubgraphIndex:number) {
-  builder.addFieldInt32(1, bodySubgraphIndex, 0);
-}
+  static addBodySubgraphIndex(builder: flatbuffers.Builder, bodySubgraphIndex: number) {
+    builder.addFieldInt32(1, bodySubgraphIndex, 0);
+  }
 
-static endStablehloWhileOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloWhileOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloWhileOptions(builder:flatbuffers.Builder, condSubgraphIndex:number, bodySubgraphIndex:number):flatbuffers.Offset {
-  StablehloWhileOptions.startStablehloWhileOptions(builder);
-  StablehloWhileOptions.addCondSubgraphIndex(builder, condSubgraphIndex);
-  StablehloWhileOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
-  return StablehloWhileOptions.endStablehloWhileOptions(builder);
-}
+  static createStablehloWhileOptions(
+    builder: flatbuffers.Builder,
+    condSubgraphIndex: number,
+    bodySubgraphIndex: number,
+  ): flatbuffers.Offset {
+    StablehloWhileOptions.startStablehloWhileOptions(builder);
+    StablehloWhileOptions.addCondSubgraphIndex(builder, condSubgraphIndex);
+    StablehloWhileOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
+    return StablehloWhileOptions.endStablehloWhileOptions(builder);
+  }
 }
 
 export class StablehloSortOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloSortOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloSortOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloSortOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloSortOptions):StablehloSortOptions {
-  return (obj || new StablehloSortOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloSortOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloSortOptions,
+  ): StablehloSortOptions {
+    return (obj || new StablehloSortOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloSortOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloSortOptions):StablehloSortOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloSortOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloSortOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloSortOptions,
+  ): StablehloSortOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloSortOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-dimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
+  dimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
 
-isStable():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  isStable(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-comparatorSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  comparatorSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startStablehloSortOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startStablehloSortOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addDimension(builder:flatbuffers.Builder, dimension:bigint) {
-  builder.addFieldInt64(0, dimension, BigInt('0'));
-}
+  static addDimension(builder: flatbuffers.Builder, dimension: bigint) {
+    builder.addFieldInt64(0, dimension, BigInt('0'));
+  }
 
-static addIsStable(builder:flatbuffers.Builder, isStable:boolean) {
-  builder.addFieldInt8(1, +isStable, +false);
-}
+  static addIsStable(builder: flatbuffers.Builder, isStable: boolean) {
+    builder.addFieldInt8(1, +isStable, +false);
+  }
 
-static addComparatorSubgraphIndex(builder:flatbuffers.Builder, comparatorSubgraphIndex:number) {
-  builder.addFieldInt32(2, comparatorSubgraphIndex, 0);
-}
+  static addComparatorSubgraphIndex(builder: flatbuffers.Builder, comparatorSubgraphIndex: number) {
+    builder.addFieldInt32(2, comparatorSubgraphIndex, 0);
+  }
 
-static endStablehloSortOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloSortOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloSortOptions(builder:flatbuffers.Builder, dimension:bigint, isStable:boolean, comparatorSubgraphIndex:number):flatbuffers.Offset {
-  StablehloSortOptions.startStablehloSortOptions(builder);
-  StablehloSortOptions.addDimension(builder, dimension);
-  StablehloSortOptions.addIsStable(builder, isStable);
-  StablehloSortOptions.addComparatorSubgraphIndex(builder, comparatorSubgraphIndex);
-  return StablehloSortOptions.endStablehloSortOptions(builder);
-}
+  static createStablehloSortOptions(
+    builder: flatbuffers.Builder,
+    dimension: bigint,
+    isStable: boolean,
+    comparatorSubgraphIndex: number,
+  ): flatbuffers.Offset {
+    StablehloSortOptions.startStablehloSortOptions(builder);
+    StablehloSortOptions.addDimension(builder, dimension);
+    StablehloSortOptions.addIsStable(builder, isStable);
+    StablehloSortOptions.addComparatorSubgraphIndex(builder, comparatorSubgraphIndex);
+    return StablehloSortOptions.endStablehloSortOptions(builder);
+  }
 }
 
 export class StablehloConcatenateOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloConcatenateOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloConcatenateOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloConcatenateOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloConcatenateOptions):StablehloConcatenateOptions {
-  return (obj || new StablehloConcatenateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloConcatenateOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloConcatenateOptions,
+  ): StablehloConcatenateOptions {
+    return (obj || new StablehloConcatenateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloConcatenateOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloConcatenateOptions):StablehloConcatenateOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloConcatenateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloConcatenateOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloConcatenateOptions,
+  ): StablehloConcatenateOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloConcatenateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-dimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
+  dimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
 
-static startStablehloConcatenateOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startStablehloConcatenateOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addDimension(builder:flatbuffers.Builder, dimension:bigint) {
-  builder.addFieldInt64(0, dimension, BigInt('0'));
-}
+  static addDimension(builder: flatbuffers.Builder, dimension: bigint) {
+    builder.addFieldInt64(0, dimension, BigInt('0'));
+  }
 
-static endStablehloConcatenateOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloConcatenateOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloConcatenateOptions(builder:flatbuffers.Builder, dimension:bigint):flatbuffers.Offset {
-  StablehloConcatenateOptions.startStablehloConcatenateOptions(builder);
-  StablehloConcatenateOptions.addDimension(builder, dimension);
-  return StablehloConcatenateOptions.endStablehloConcatenateOptions(builder);
-}
+  static createStablehloConcatenateOptions(
+    builder: flatbuffers.Builder,
+    dimension: bigint,
+  ): flatbuffers.Offset {
+    StablehloConcatenateOptions.startStablehloConcatenateOptions(builder);
+    StablehloConcatenateOptions.addDimension(builder, dimension);
+    return StablehloConcatenateOptions.endStablehloConcatenateOptions(builder);
+  }
 }
 
 export class StablehloBroadcastInDimOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloBroadcastInDimOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloBroadcastInDimOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloBroadcastInDimOptions):StablehloBroadcastInDimOptions {
-  return (obj || new StablehloBroadcastInDimOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloBroadcastInDimOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloBroadcastInDimOptions):StablehloBroadcastInDimOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloBroadcastInDimOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-broadcastDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-broadcastDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startStablehloBroadcastInDimOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addBroadcastDimensions(builder:flatbuffers.Builder, broadcastDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, broadcastDimensionsOffset, 0);
-}
-
-static createBroadcastDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloBroadcastInDimOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startBroadcastDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  static getRootAsStablehloBroadcastInDimOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloBroadcastInDimOptions,
+  ): StablehloBroadcastInDimOptions {
+    return (obj || new StablehloBroadcastInDimOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static endStablehloBroadcastInDimOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsStablehloBroadcastInDimOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloBroadcastInDimOptions,
+  ): StablehloBroadcastInDimOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloBroadcastInDimOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static createStablehloBroadcastInDimOptions(builder:flatbuffers.Builder, broadcastDimensionsOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloBroadcastInDimOptions.startStablehloBroadcastInDimOptions(builder);
-  StablehloBroadcastInDimOptions.addBroadcastDimensions(builder, broadcastDimensionsOffset);
-  return StablehloBroadcastInDimOptions.endStablehloBroadcastInDimOptions(builder);
-}
+  broadcastDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  broadcastDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloBroadcastInDimOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addBroadcastDimensions(builder: flatbuffers.Builder, broadcastDimensionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, broadcastDimensionsOffset, 0);
+  }
+
+  static createBroadcastDimensionsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBroadcastDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static endStablehloBroadcastInDimOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloBroadcastInDimOptions(
+    builder: flatbuffers.Builder,
+    broadcastDimensionsOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloBroadcastInDimOptions.startStablehloBroadcastInDimOptions(builder);
+    StablehloBroadcastInDimOptions.addBroadcastDimensions(builder, broadcastDimensionsOffset);
+    return StablehloBroadcastInDimOptions.endStablehloBroadcastInDimOptions(builder);
+  }
 }
 
 export class StablehloCompareOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloCompareOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloCompareOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloCompareOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCompareOptions):StablehloCompareOptions {
-  return (obj || new StablehloCompareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloCompareOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCompareOptions,
+  ): StablehloCompareOptions {
+    return (obj || new StablehloCompareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloCompareOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCompareOptions):StablehloCompareOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloCompareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloCompareOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCompareOptions,
+  ): StablehloCompareOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloCompareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-comparisonDirection():StablehloComparisonDirection {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : StablehloComparisonDirection.STABLEHLO_COMPARISON_DIRECTION_EQ;
-}
+  comparisonDirection(): StablehloComparisonDirection {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? this.bb!.readUint32(this.bb_pos + offset)
+      : StablehloComparisonDirection.STABLEHLO_COMPARISON_DIRECTION_EQ;
+  }
 
-compareType():StablehloComparisonType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : StablehloComparisonType.STABLEHLO_COMPARISON_TYPE_NOTYPE;
-}
+  compareType(): StablehloComparisonType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? this.bb!.readUint32(this.bb_pos + offset)
+      : StablehloComparisonType.STABLEHLO_COMPARISON_TYPE_NOTYPE;
+  }
 
-static startStablehloCompareOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startStablehloCompareOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addComparisonDirection(builder:flatbuffers.Builder, comparisonDirection:StablehloComparisonDirection) {
-  builder.addFieldInt32(0, comparisonDirection, StablehloComparisonDirection.STABLEHLO_COMPARISON_DIRECTION_EQ);
-}
+  static addComparisonDirection(
+    builder: flatbuffers.Builder,
+    comparisonDirection: StablehloComparisonDirection,
+  ) {
+    builder.addFieldInt32(
+      0,
+      comparisonDirection,
+      StablehloComparisonDirection.STABLEHLO_COMPARISON_DIRECTION_EQ,
+    );
+  }
 
-static addCompareType(builder:flatbuffers.Builder, compareType:StablehloComparisonType) {
-  builder.addFieldInt32(1, compareType, StablehloComparisonType.STABLEHLO_COMPARISON_TYPE_NOTYPE);
-}
+  static addCompareType(builder: flatbuffers.Builder, compareType: StablehloComparisonType) {
+    builder.addFieldInt32(1, compareType, StablehloComparisonType.STABLEHLO_COMPARISON_TYPE_NOTYPE);
+  }
 
-static endStablehloCompareOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloCompareOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloCompareOptions(builder:flatbuffers.Builder, comparisonDirection:StablehloComparisonDirection, compareType:StablehloComparisonType):flatbuffers.Offset {
-  StablehloCompareOptions.startStablehloCompareOptions(builder);
-  StablehloCompareOptions.addComparisonDirection(builder, comparisonDirection);
-  StablehloCompareOptions.addCompareType(builder, compareType);
-  return StablehloCompareOptions.endStablehloCompareOptions(builder);
-}
+  static createStablehloCompareOptions(
+    builder: flatbuffers.Builder,
+    comparisonDirection: StablehloComparisonDirection,
+    compareType: StablehloComparisonType,
+  ): flatbuffers.Offset {
+    StablehloCompareOptions.startStablehloCompareOptions(builder);
+    StablehloCompareOptions.addComparisonDirection(builder, comparisonDirection);
+    StablehloCompareOptions.addCompareType(builder, compareType);
+    return StablehloCompareOptions.endStablehloCompareOptions(builder);
+  }
 }
 
 export class StablehloDynamicSliceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloDynamicSliceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloDynamicSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloDynamicSliceOptions):StablehloDynamicSliceOptions {
-  return (obj || new StablehloDynamicSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloDynamicSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloDynamicSliceOptions):StablehloDynamicSliceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloDynamicSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-sliceSizes(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-sliceSizesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startStablehloDynamicSliceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addSliceSizes(builder:flatbuffers.Builder, sliceSizesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, sliceSizesOffset, 0);
-}
-
-static createSliceSizesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloDynamicSliceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startSliceSizesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  static getRootAsStablehloDynamicSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloDynamicSliceOptions,
+  ): StablehloDynamicSliceOptions {
+    return (obj || new StablehloDynamicSliceOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static endStablehloDynamicSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsStablehloDynamicSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloDynamicSliceOptions,
+  ): StablehloDynamicSliceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloDynamicSliceOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static createStablehloDynamicSliceOptions(builder:flatbuffers.Builder, sliceSizesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloDynamicSliceOptions.startStablehloDynamicSliceOptions(builder);
-  StablehloDynamicSliceOptions.addSliceSizes(builder, sliceSizesOffset);
-  return StablehloDynamicSliceOptions.endStablehloDynamicSliceOptions(builder);
-}
+  sliceSizes(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  sliceSizesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloDynamicSliceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addSliceSizes(builder: flatbuffers.Builder, sliceSizesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, sliceSizesOffset, 0);
+  }
+
+  static createSliceSizesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startSliceSizesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static endStablehloDynamicSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloDynamicSliceOptions(
+    builder: flatbuffers.Builder,
+    sliceSizesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloDynamicSliceOptions.startStablehloDynamicSliceOptions(builder);
+    StablehloDynamicSliceOptions.addSliceSizes(builder, sliceSizesOffset);
+    return StablehloDynamicSliceOptions.endStablehloDynamicSliceOptions(builder);
+  }
 }
 
 export class StablehloPadOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloPadOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloPadOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloPadOptions):StablehloPadOptions {
-  return (obj || new StablehloPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloPadOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloPadOptions):StablehloPadOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-edgePaddingLow(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-edgePaddingLowLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-edgePaddingHigh(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-edgePaddingHighLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-interiorPadding(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-interiorPaddingLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startStablehloPadOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addEdgePaddingLow(builder:flatbuffers.Builder, edgePaddingLowOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, edgePaddingLowOffset, 0);
-}
-
-static createEdgePaddingLowVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloPadOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startEdgePaddingLowVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addEdgePaddingHigh(builder:flatbuffers.Builder, edgePaddingHighOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, edgePaddingHighOffset, 0);
-}
-
-static createEdgePaddingHighVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloPadOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloPadOptions,
+  ): StablehloPadOptions {
+    return (obj || new StablehloPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startEdgePaddingHighVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addInteriorPadding(builder:flatbuffers.Builder, interiorPaddingOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, interiorPaddingOffset, 0);
-}
-
-static createInteriorPaddingVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloPadOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloPadOptions,
+  ): StablehloPadOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startInteriorPaddingVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  edgePaddingLow(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloPadOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  edgePaddingLowLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloPadOptions(builder:flatbuffers.Builder, edgePaddingLowOffset:flatbuffers.Offset, edgePaddingHighOffset:flatbuffers.Offset, interiorPaddingOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloPadOptions.startStablehloPadOptions(builder);
-  StablehloPadOptions.addEdgePaddingLow(builder, edgePaddingLowOffset);
-  StablehloPadOptions.addEdgePaddingHigh(builder, edgePaddingHighOffset);
-  StablehloPadOptions.addInteriorPadding(builder, interiorPaddingOffset);
-  return StablehloPadOptions.endStablehloPadOptions(builder);
-}
+  edgePaddingHigh(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  edgePaddingHighLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  interiorPadding(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  interiorPaddingLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloPadOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addEdgePaddingLow(builder: flatbuffers.Builder, edgePaddingLowOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, edgePaddingLowOffset, 0);
+  }
+
+  static createEdgePaddingLowVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startEdgePaddingLowVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addEdgePaddingHigh(builder: flatbuffers.Builder, edgePaddingHighOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, edgePaddingHighOffset, 0);
+  }
+
+  static createEdgePaddingHighVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startEdgePaddingHighVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addInteriorPadding(builder: flatbuffers.Builder, interiorPaddingOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, interiorPaddingOffset, 0);
+  }
+
+  static createInteriorPaddingVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInteriorPaddingVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static endStablehloPadOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloPadOptions(
+    builder: flatbuffers.Builder,
+    edgePaddingLowOffset: flatbuffers.Offset,
+    edgePaddingHighOffset: flatbuffers.Offset,
+    interiorPaddingOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloPadOptions.startStablehloPadOptions(builder);
+    StablehloPadOptions.addEdgePaddingLow(builder, edgePaddingLowOffset);
+    StablehloPadOptions.addEdgePaddingHigh(builder, edgePaddingHighOffset);
+    StablehloPadOptions.addInteriorPadding(builder, interiorPaddingOffset);
+    return StablehloPadOptions.endStablehloPadOptions(builder);
+  }
 }
 
 export class StablehloIotaOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloIotaOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloIotaOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloIotaOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloIotaOptions):StablehloIotaOptions {
-  return (obj || new StablehloIotaOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloIotaOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloIotaOptions,
+  ): StablehloIotaOptions {
+    return (obj || new StablehloIotaOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloIotaOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloIotaOptions):StablehloIotaOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloIotaOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloIotaOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloIotaOptions,
+  ): StablehloIotaOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloIotaOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-iotaDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
+  iotaDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
 
-static startStablehloIotaOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startStablehloIotaOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addIotaDimension(builder:flatbuffers.Builder, iotaDimension:bigint) {
-  builder.addFieldInt64(0, iotaDimension, BigInt('0'));
-}
+  static addIotaDimension(builder: flatbuffers.Builder, iotaDimension: bigint) {
+    builder.addFieldInt64(0, iotaDimension, BigInt('0'));
+  }
 
-static endStablehloIotaOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloIotaOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloIotaOptions(builder:flatbuffers.Builder, iotaDimension:bigint):flatbuffers.Offset {
-  StablehloIotaOptions.startStablehloIotaOptions(builder);
-  StablehloIotaOptions.addIotaDimension(builder, iotaDimension);
-  return StablehloIotaOptions.endStablehloIotaOptions(builder);
-}
+  static createStablehloIotaOptions(builder: flatbuffers.Builder, iotaDimension: bigint): flatbuffers.Offset {
+    StablehloIotaOptions.startStablehloIotaOptions(builder);
+    StablehloIotaOptions.addIotaDimension(builder, iotaDimension);
+    return StablehloIotaOptions.endStablehloIotaOptions(builder);
+  }
 }
 
 export class StablehloCustomCallOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloCustomCallOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloCustomCallOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCustomCallOptions):StablehloCustomCallOptions {
-  return (obj || new StablehloCustomCallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloCustomCallOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCustomCallOptions):StablehloCustomCallOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloCustomCallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-callTargetName():string|null
-callTargetName(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-callTargetName(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-hasSideEffect():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-backendConfig():string|null
-backendConfig(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-backendConfig(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-apiVersion():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-calledComputations(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-calledComputationsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-calledComputationsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-customAttributes(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-customAttributesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-customAttributesArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startStablehloCustomCallOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
-
-static addCallTargetName(builder:flatbuffers.Builder, callTargetNameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, callTargetNameOffset, 0);
-}
-
-static addHasSideEffect(builder:flatbuffers.Builder, hasSideEffect:boolean) {
-  builder.addFieldInt8(1, +hasSideEffect, +false);
-}
-
-static addBackendConfig(builder:flatbuffers.Builder, backendConfigOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, backendConfigOffset, 0);
-}
-
-static addApiVersion(builder:flatbuffers.Builder, apiVersion:number) {
-  builder.addFieldInt32(3, apiVersion, 0);
-}
-
-static addCalledComputations(builder:flatbuffers.Builder, calledComputationsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, calledComputationsOffset, 0);
-}
-
-static createCalledComputationsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createCalledComputationsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createCalledComputationsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloCustomCallOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startCalledComputationsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addCustomAttributes(builder:flatbuffers.Builder, customAttributesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(5, customAttributesOffset, 0);
-}
-
-static createCustomAttributesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  static getRootAsStablehloCustomCallOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCustomCallOptions,
+  ): StablehloCustomCallOptions {
+    return (obj || new StablehloCustomCallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startCustomAttributesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
+  static getSizePrefixedRootAsStablehloCustomCallOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCustomCallOptions,
+  ): StablehloCustomCallOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloCustomCallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endStablehloCustomCallOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  callTargetName(): string | null;
+  callTargetName(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  callTargetName(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static createStablehloCustomCallOptions(builder:flatbuffers.Builder, callTargetNameOffset:flatbuffers.Offset, hasSideEffect:boolean, backendConfigOffset:flatbuffers.Offset, apiVersion:number, calledComputationsOffset:flatbuffers.Offset, customAttributesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloCustomCallOptions.startStablehloCustomCallOptions(builder);
-  StablehloCustomCallOptions.addCallTargetName(builder, callTargetNameOffset);
-  StablehloCustomCallOptions.addHasSideEffect(builder, hasSideEffect);
-  StablehloCustomCallOptions.addBackendConfig(builder, backendConfigOffset);
-  StablehloCustomCallOptions.addApiVersion(builder, apiVersion);
-  StablehloCustomCallOptions.addCalledComputations(builder, calledComputationsOffset);
-  StablehloCustomCallOptions.addCustomAttributes(builder, customAttributesOffset);
-  return StablehloCustomCallOptions.endStablehloCustomCallOptions(builder);
-}
+  hasSideEffect(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  backendConfig(): string | null;
+  backendConfig(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  backendConfig(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
+
+  apiVersion(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  calledComputations(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  calledComputationsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  calledComputationsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  customAttributes(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
+
+  customAttributesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  customAttributesArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startStablehloCustomCallOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
+
+  static addCallTargetName(builder: flatbuffers.Builder, callTargetNameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, callTargetNameOffset, 0);
+  }
+
+  static addHasSideEffect(builder: flatbuffers.Builder, hasSideEffect: boolean) {
+    builder.addFieldInt8(1, +hasSideEffect, +false);
+  }
+
+  static addBackendConfig(builder: flatbuffers.Builder, backendConfigOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, backendConfigOffset, 0);
+  }
+
+  static addApiVersion(builder: flatbuffers.Builder, apiVersion: number) {
+    builder.addFieldInt32(3, apiVersion, 0);
+  }
+
+  static addCalledComputations(builder: flatbuffers.Builder, calledComputationsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, calledComputationsOffset, 0);
+  }
+
+  static createCalledComputationsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createCalledComputationsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createCalledComputationsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCalledComputationsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addCustomAttributes(builder: flatbuffers.Builder, customAttributesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(5, customAttributesOffset, 0);
+  }
+
+  static createCustomAttributesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCustomAttributesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static endStablehloCustomCallOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloCustomCallOptions(
+    builder: flatbuffers.Builder,
+    callTargetNameOffset: flatbuffers.Offset,
+    hasSideEffect: boolean,
+    backendConfigOffset: flatbuffers.Offset,
+    apiVersion: number,
+    calledComputationsOffset: flatbuffers.Offset,
+    customAttributesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloCustomCallOptions.startStablehloCustomCallOptions(builder);
+    StablehloCustomCallOptions.addCallTargetName(builder, callTargetNameOffset);
+    StablehloCustomCallOptions.addHasSideEffect(builder, hasSideEffect);
+    StablehloCustomCallOptions.addBackendConfig(builder, backendConfigOffset);
+    StablehloCustomCallOptions.addApiVersion(builder, apiVersion);
+    StablehloCustomCallOptions.addCalledComputations(builder, calledComputationsOffset);
+    StablehloCustomCallOptions.addCustomAttributes(builder, customAttributesOffset);
+    return StablehloCustomCallOptions.endStablehloCustomCallOptions(builder);
+  }
 }
 
 export class StablehloReduceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloReduceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloReduceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloReduceOptions):StablehloReduceOptions {
-  return (obj || new StablehloReduceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloReduceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloReduceOptions):StablehloReduceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloReduceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-dimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-dimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-bodySubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-static startStablehloReduceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
-
-static addDimensions(builder:flatbuffers.Builder, dimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, dimensionsOffset, 0);
-}
-
-static createDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloReduceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  static getRootAsStablehloReduceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloReduceOptions,
+  ): StablehloReduceOptions {
+    return (obj || new StablehloReduceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addBodySubgraphIndex(builder:flatbuffers.Builder, bodySubgraphIndex:number) {
-  builder.addFieldInt32(1, bodySubgraphIndex, 0);
-}
+  static getSizePrefixedRootAsStablehloReduceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloReduceOptions,
+  ): StablehloReduceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloReduceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endStablehloReduceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  dimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static createStablehloReduceOptions(builder:flatbuffers.Builder, dimensionsOffset:flatbuffers.Offset, bodySubgraphIndex:number):flatbuffers.Offset {
-  StablehloReduceOptions.startStablehloReduceOptions(builder);
-  StablehloReduceOptions.addDimensions(builder, dimensionsOffset);
-  StablehloReduceOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
-  return StablehloReduceOptions.endStablehloReduceOptions(builder);
-}
+  dimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  bodySubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloReduceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
+
+  static addDimensions(builder: flatbuffers.Builder, dimensionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, dimensionsOffset, 0);
+  }
+
+  static createDimensionsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addBodySubgraphIndex(builder: flatbuffers.Builder, bodySubgraphIndex: number) {
+    builder.addFieldInt32(1, bodySubgraphIndex, 0);
+  }
+
+  static endStablehloReduceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloReduceOptions(
+    builder: flatbuffers.Builder,
+    dimensionsOffset: flatbuffers.Offset,
+    bodySubgraphIndex: number,
+  ): flatbuffers.Offset {
+    StablehloReduceOptions.startStablehloReduceOptions(builder);
+    StablehloReduceOptions.addDimensions(builder, dimensionsOffset);
+    StablehloReduceOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
+    return StablehloReduceOptions.endStablehloReduceOptions(builder);
+  }
 }
 
 export class StablehloSliceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloSliceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloSliceOptions):StablehloSliceOptions {
-  return (obj || new StablehloSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloSliceOptions):StablehloSliceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-startIndices(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-startIndicesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-limitIndices(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-limitIndicesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-strides(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-stridesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startStablehloSliceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addStartIndices(builder:flatbuffers.Builder, startIndicesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, startIndicesOffset, 0);
-}
-
-static createStartIndicesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloSliceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startStartIndicesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addLimitIndices(builder:flatbuffers.Builder, limitIndicesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, limitIndicesOffset, 0);
-}
-
-static createLimitIndicesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloSliceOptions,
+  ): StablehloSliceOptions {
+    return (obj || new StablehloSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startLimitIndicesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addStrides(builder:flatbuffers.Builder, stridesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, stridesOffset, 0);
-}
-
-static createStridesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloSliceOptions,
+  ): StablehloSliceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startStridesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  startIndices(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  startIndicesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloSliceOptions(builder:flatbuffers.Builder, startIndicesOffset:flatbuffers.Offset, limitIndicesOffset:flatbuffers.Offset, stridesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloSliceOptions.startStablehloSliceOptions(builder);
-  StablehloSliceOptions.addStartIndices(builder, startIndicesOffset);
-  StablehloSliceOptions.addLimitIndices(builder, limitIndicesOffset);
-  StablehloSliceOptions.addStrides(builder, stridesOffset);
-  return StablehloSliceOptions.endStablehloSliceOptions(builder);
-}
+  limitIndices(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  limitIndicesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  strides(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  stridesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloSliceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addStartIndices(builder: flatbuffers.Builder, startIndicesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, startIndicesOffset, 0);
+  }
+
+  static createStartIndicesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startStartIndicesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addLimitIndices(builder: flatbuffers.Builder, limitIndicesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, limitIndicesOffset, 0);
+  }
+
+  static createLimitIndicesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startLimitIndicesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addStrides(builder: flatbuffers.Builder, stridesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, stridesOffset, 0);
+  }
+
+  static createStridesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startStridesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static endStablehloSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloSliceOptions(
+    builder: flatbuffers.Builder,
+    startIndicesOffset: flatbuffers.Offset,
+    limitIndicesOffset: flatbuffers.Offset,
+    stridesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloSliceOptions.startStablehloSliceOptions(builder);
+    StablehloSliceOptions.addStartIndices(builder, startIndicesOffset);
+    StablehloSliceOptions.addLimitIndices(builder, limitIndicesOffset);
+    StablehloSliceOptions.addStrides(builder, stridesOffset);
+    return StablehloSliceOptions.endStablehloSliceOptions(builder);
+  }
 }
 
 export class StablehloConvolutionOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloConvolutionOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloConvolutionOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloConvolutionOptions):StablehloConvolutionOptions {
-  return (obj || new StablehloConvolutionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloConvolutionOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloConvolutionOptions):StablehloConvolutionOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloConvolutionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-windowStrides(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-windowStridesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-padding(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-paddingLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-lhsDilation(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-lhsDilationLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-rhsDilation(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-rhsDilationLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-windowReversal(index: number):boolean|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? !!this.bb!.readInt8(this.bb!.__vector(this.bb_pos + offset) + index) : false;
-}
-
-windowReversalLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-windowReversalArray():Int8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? new Int8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-inputBatchDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-inputFeatureDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-inputSpatialDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-inputSpatialDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-kernelInputFeatureDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-kernelOutputFeatureDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-kernelSpatialDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 24);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-kernelSpatialDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 24);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-outputBatchDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 26);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-outputFeatureDimension():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 28);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-outputSpatialDimensions(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 30);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-outputSpatialDimensionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 30);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-featureGroupCount():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 32);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-batchGroupCount():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 34);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-precisionConfig(index: number):StablehloPrecisionConfig|null {
-  const offset = this.bb!.__offset(this.bb_pos, 36);
-  return offset ? this.bb!.readUint32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-precisionConfigLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 36);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-precisionConfigArray():Uint32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 36);
-  return offset ? new Uint32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startStablehloConvolutionOptions(builder:flatbuffers.Builder) {
-  builder.startObject(17);
-}
-
-static addWindowStrides(builder:flatbuffers.Builder, windowStridesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, windowStridesOffset, 0);
-}
-
-static createWindowStridesVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloConvolutionOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startWindowStridesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addPadding(builder:flatbuffers.Builder, paddingOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, paddingOffset, 0);
-}
-
-static createPaddingVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloConvolutionOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloConvolutionOptions,
+  ): StablehloConvolutionOptions {
+    return (obj || new StablehloConvolutionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startPaddingVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addLhsDilation(builder:flatbuffers.Builder, lhsDilationOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, lhsDilationOffset, 0);
-}
-
-static createLhsDilationVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloConvolutionOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloConvolutionOptions,
+  ): StablehloConvolutionOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloConvolutionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startLhsDilationVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addRhsDilation(builder:flatbuffers.Builder, rhsDilationOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, rhsDilationOffset, 0);
-}
-
-static createRhsDilationVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  windowStrides(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startRhsDilationVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addWindowReversal(builder:flatbuffers.Builder, windowReversalOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, windowReversalOffset, 0);
-}
-
-static createWindowReversalVector(builder:flatbuffers.Builder, data:boolean[]):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(+data[i]!);
+  windowStridesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startWindowReversalVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
-
-static addInputBatchDimension(builder:flatbuffers.Builder, inputBatchDimension:bigint) {
-  builder.addFieldInt64(5, inputBatchDimension, BigInt('0'));
-}
-
-static addInputFeatureDimension(builder:flatbuffers.Builder, inputFeatureDimension:bigint) {
-  builder.addFieldInt64(6, inputFeatureDimension, BigInt('0'));
-}
-
-static addInputSpatialDimensions(builder:flatbuffers.Builder, inputSpatialDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(7, inputSpatialDimensionsOffset, 0);
-}
-
-static createInputSpatialDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  padding(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startInputSpatialDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addKernelInputFeatureDimension(builder:flatbuffers.Builder, kernelInputFeatureDimension:bigint) {
-  builder.addFieldInt64(8, kernelInputFeatureDimension, BigInt('0'));
-}
-
-static addKernelOutputFeatureDimension(builder:flatbuffers.Builder, kernelOutputFeatureDimension:bigint) {
-  builder.addFieldInt64(9, kernelOutputFeatureDimension, BigInt('0'));
-}
-
-static addKernelSpatialDimensions(builder:flatbuffers.Builder, kernelSpatialDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(10, kernelSpatialDimensionsOffset, 0);
-}
-
-static createKernelSpatialDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  paddingLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startKernelSpatialDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addOutputBatchDimension(builder:flatbuffers.Builder, outputBatchDimension:bigint) {
-  builder.addFieldInt64(11, outputBatchDimension, BigInt('0'));
-}
-
-static addOutputFeatureDimension(builder:flatbuffers.Builder, outputFeatureDimension:bigint) {
-  builder.addFieldInt64(12, outputFeatureDimension, BigInt('0'));
-}
-
-static addOutputSpatialDimensions(builder:flatbuffers.Builder, outputSpatialDimensionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(13, outputSpatialDimensionsOffset, 0);
-}
-
-static createOutputSpatialDimensionsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  lhsDilation(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
   }
-  return builder.endVector();
-}
 
-static startOutputSpatialDimensionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addFeatureGroupCount(builder:flatbuffers.Builder, featureGroupCount:bigint) {
-  builder.addFieldInt64(14, featureGroupCount, BigInt('0'));
-}
-
-static addBatchGroupCount(builder:flatbuffers.Builder, batchGroupCount:bigint) {
-  builder.addFieldInt64(15, batchGroupCount, BigInt('0'));
-}
-
-static addPrecisionConfig(builder:flatbuffers.Builder, precisionConfigOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(16, precisionConfigOffset, 0);
-}
-
-static createPrecisionConfigVector(builder:flatbuffers.Builder, data:StablehloPrecisionConfig[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  lhsDilationLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startPrecisionConfigVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  rhsDilation(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloConvolutionOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  rhsDilationLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloConvolutionOptions(builder:flatbuffers.Builder, windowStridesOffset:flatbuffers.Offset, paddingOffset:flatbuffers.Offset, lhsDilationOffset:flatbuffers.Offset, rhsDilationOffset:flatbuffers.Offset, windowReversalOffset:flatbuffers.Offset, inputBatchDimension:bigint, inputFeatureDimension:bigint, inputSpatialDimensionsOffset:flatbuffers.Offset, kernelInputFeatureDimension:bigint, kernelOutputFeatureDimension:bigint, kernelSpatialDimensionsOffset:flatbuffers.Offset, outputBatchDimension:bigint, outputFeatureDimension:bigint, outputSpatialDimensionsOffset:flatbuffers.Offset, featureGroupCount:bigint, batchGroupCount:bigint, precisionConfigOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloConvolutionOptions.startStablehloConvolutionOptions(builder);
-  StablehloConvolutionOptions.addWindowStrides(builder, windowStridesOffset);
-  StablehloConvolutionOptions.addPadding(builder, paddingOffset);
-  StablehloConvolutionOptions.addLhsDilation(builder, lhsDilationOffset);
-  StablehloConvolutionOptions.addRhsDilation(builder, rhsDilationOffset);
-  StablehloConvolutionOptions.addWindowReversal(builder, windowReversalOffset);
-  StablehloConvolutionOptions.addInputBatchDimension(builder, inputBatchDimension);
-  StablehloConvolutionOptions.addInputFeatureDimension(builder, inputFeatureDimension);
-  StablehloConvolutionOptions.addInputSpatialDimensions(builder, inputSpatialDimensionsOffset);
-  StablehloConvolutionOptions.addKernelInputFeatureDimension(builder, kernelInputFeatureDimension);
-  StablehloConvolutionOptions.addKernelOutputFeatureDimension(builder, kernelOutputFeatureDimension);
-  StablehloConvolutionOptions.addKernelSpatialDimensions(builder, kernelSpatialDimensionsOffset);
-  StablehloConvolutionOptions.addOutputBatchDimension(builder, outputBatchDimension);
-  StablehloConvolutionOptions.addOutputFeatureDimension(builder, outputFeatureDimension);
-  StablehloConvolutionOptions.addOutputSpatialDimensions(builder, outputSpatialDimensionsOffset);
-  StablehloConvolutionOptions.addFeatureGroupCount(builder, featureGroupCount);
-  StablehloConvolutionOptions.addBatchGroupCount(builder, batchGroupCount);
-  StablehloConvolutionOptions.addPrecisionConfig(builder, precisionConfigOffset);
-  return StablehloConvolutionOptions.endStablehloConvolutionOptions(builder);
-}
+  windowReversal(index: number): boolean | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? !!this.bb!.readInt8(this.bb!.__vector(this.bb_pos + offset) + index) : false;
+  }
+
+  windowReversalLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  windowReversalArray(): Int8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset
+      ? new Int8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  inputBatchDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  inputFeatureDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  inputSpatialDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  inputSpatialDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  kernelInputFeatureDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  kernelOutputFeatureDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  kernelSpatialDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 24);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  kernelSpatialDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 24);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  outputBatchDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 26);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  outputFeatureDimension(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 28);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  outputSpatialDimensions(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 30);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  outputSpatialDimensionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 30);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  featureGroupCount(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 32);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  batchGroupCount(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 34);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  precisionConfig(index: number): StablehloPrecisionConfig | null {
+    const offset = this.bb!.__offset(this.bb_pos, 36);
+    return offset ? this.bb!.readUint32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  precisionConfigLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 36);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  precisionConfigArray(): Uint32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 36);
+    return offset
+      ? new Uint32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startStablehloConvolutionOptions(builder: flatbuffers.Builder) {
+    builder.startObject(17);
+  }
+
+  static addWindowStrides(builder: flatbuffers.Builder, windowStridesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, windowStridesOffset, 0);
+  }
+
+  static createWindowStridesVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startWindowStridesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addPadding(builder: flatbuffers.Builder, paddingOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, paddingOffset, 0);
+  }
+
+  static createPaddingVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startPaddingVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addLhsDilation(builder: flatbuffers.Builder, lhsDilationOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, lhsDilationOffset, 0);
+  }
+
+  static createLhsDilationVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startLhsDilationVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addRhsDilation(builder: flatbuffers.Builder, rhsDilationOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, rhsDilationOffset, 0);
+  }
+
+  static createRhsDilationVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startRhsDilationVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addWindowReversal(builder: flatbuffers.Builder, windowReversalOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, windowReversalOffset, 0);
+  }
+
+  static createWindowReversalVector(builder: flatbuffers.Builder, data: boolean[]): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(+data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startWindowReversalVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static addInputBatchDimension(builder: flatbuffers.Builder, inputBatchDimension: bigint) {
+    builder.addFieldInt64(5, inputBatchDimension, BigInt('0'));
+  }
+
+  static addInputFeatureDimension(builder: flatbuffers.Builder, inputFeatureDimension: bigint) {
+    builder.addFieldInt64(6, inputFeatureDimension, BigInt('0'));
+  }
+
+  static addInputSpatialDimensions(
+    builder: flatbuffers.Builder,
+    inputSpatialDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(7, inputSpatialDimensionsOffset, 0);
+  }
+
+  static createInputSpatialDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInputSpatialDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addKernelInputFeatureDimension(builder: flatbuffers.Builder, kernelInputFeatureDimension: bigint) {
+    builder.addFieldInt64(8, kernelInputFeatureDimension, BigInt('0'));
+  }
+
+  static addKernelOutputFeatureDimension(builder: flatbuffers.Builder, kernelOutputFeatureDimension: bigint) {
+    builder.addFieldInt64(9, kernelOutputFeatureDimension, BigInt('0'));
+  }
+
+  static addKernelSpatialDimensions(
+    builder: flatbuffers.Builder,
+    kernelSpatialDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(10, kernelSpatialDimensionsOffset, 0);
+  }
+
+  static createKernelSpatialDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startKernelSpatialDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addOutputBatchDimension(builder: flatbuffers.Builder, outputBatchDimension: bigint) {
+    builder.addFieldInt64(11, outputBatchDimension, BigInt('0'));
+  }
+
+  static addOutputFeatureDimension(builder: flatbuffers.Builder, outputFeatureDimension: bigint) {
+    builder.addFieldInt64(12, outputFeatureDimension, BigInt('0'));
+  }
+
+  static addOutputSpatialDimensions(
+    builder: flatbuffers.Builder,
+    outputSpatialDimensionsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(13, outputSpatialDimensionsOffset, 0);
+  }
+
+  static createOutputSpatialDimensionsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOutputSpatialDimensionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addFeatureGroupCount(builder: flatbuffers.Builder, featureGroupCount: bigint) {
+    builder.addFieldInt64(14, featureGroupCount, BigInt('0'));
+  }
+
+  static addBatchGroupCount(builder: flatbuffers.Builder, batchGroupCount: bigint) {
+    builder.addFieldInt64(15, batchGroupCount, BigInt('0'));
+  }
+
+  static addPrecisionConfig(builder: flatbuffers.Builder, precisionConfigOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(16, precisionConfigOffset, 0);
+  }
+
+  static createPrecisionConfigVector(
+    builder: flatbuffers.Builder,
+    data: StablehloPrecisionConfig[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startPrecisionConfigVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endStablehloConvolutionOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloConvolutionOptions(
+    builder: flatbuffers.Builder,
+    windowStridesOffset: flatbuffers.Offset,
+    paddingOffset: flatbuffers.Offset,
+    lhsDilationOffset: flatbuffers.Offset,
+    rhsDilationOffset: flatbuffers.Offset,
+    windowReversalOffset: flatbuffers.Offset,
+    inputBatchDimension: bigint,
+    inputFeatureDimension: bigint,
+    inputSpatialDimensionsOffset: flatbuffers.Offset,
+    kernelInputFeatureDimension: bigint,
+    kernelOutputFeatureDimension: bigint,
+    kernelSpatialDimensionsOffset: flatbuffers.Offset,
+    outputBatchDimension: bigint,
+    outputFeatureDimension: bigint,
+    outputSpatialDimensionsOffset: flatbuffers.Offset,
+    featureGroupCount: bigint,
+    batchGroupCount: bigint,
+    precisionConfigOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloConvolutionOptions.startStablehloConvolutionOptions(builder);
+    StablehloConvolutionOptions.addWindowStrides(builder, windowStridesOffset);
+    StablehloConvolutionOptions.addPadding(builder, paddingOffset);
+    StablehloConvolutionOptions.addLhsDilation(builder, lhsDilationOffset);
+    StablehloConvolutionOptions.addRhsDilation(builder, rhsDilationOffset);
+    StablehloConvolutionOptions.addWindowReversal(builder, windowReversalOffset);
+    StablehloConvolutionOptions.addInputBatchDimension(builder, inputBatchDimension);
+    StablehloConvolutionOptions.addInputFeatureDimension(builder, inputFeatureDimension);
+    StablehloConvolutionOptions.addInputSpatialDimensions(builder, inputSpatialDimensionsOffset);
+    StablehloConvolutionOptions.addKernelInputFeatureDimension(builder, kernelInputFeatureDimension);
+    StablehloConvolutionOptions.addKernelOutputFeatureDimension(builder, kernelOutputFeatureDimension);
+    StablehloConvolutionOptions.addKernelSpatialDimensions(builder, kernelSpatialDimensionsOffset);
+    StablehloConvolutionOptions.addOutputBatchDimension(builder, outputBatchDimension);
+    StablehloConvolutionOptions.addOutputFeatureDimension(builder, outputFeatureDimension);
+    StablehloConvolutionOptions.addOutputSpatialDimensions(builder, outputSpatialDimensionsOffset);
+    StablehloConvolutionOptions.addFeatureGroupCount(builder, featureGroupCount);
+    StablehloConvolutionOptions.addBatchGroupCount(builder, batchGroupCount);
+    StablehloConvolutionOptions.addPrecisionConfig(builder, precisionConfigOffset);
+    return StablehloConvolutionOptions.endStablehloConvolutionOptions(builder);
+  }
 }
 
 export class StablehloScatterOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloScatterOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloScatterOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloScatterOptions):StablehloScatterOptions {
-  return (obj || new StablehloScatterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloScatterOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloScatterOptions):StablehloScatterOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloScatterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-indicesAreSorted():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-updateWindowDims(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-updateWindowDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-insertedWindowDims(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-insertedWindowDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-scatterDimsToOperandDims(index: number):bigint|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
-}
-
-scatterDimsToOperandDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-indexVectorDim():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
-
-uniqueIndices():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
-
-updateComputationSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-static startStablehloScatterOptions(builder:flatbuffers.Builder) {
-  builder.startObject(7);
-}
-
-static addIndicesAreSorted(builder:flatbuffers.Builder, indicesAreSorted:boolean) {
-  builder.addFieldInt8(0, +indicesAreSorted, +false);
-}
-
-static addUpdateWindowDims(builder:flatbuffers.Builder, updateWindowDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, updateWindowDimsOffset, 0);
-}
-
-static createUpdateWindowDimsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloScatterOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startUpdateWindowDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addInsertedWindowDims(builder:flatbuffers.Builder, insertedWindowDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, insertedWindowDimsOffset, 0);
-}
-
-static createInsertedWindowDimsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getRootAsStablehloScatterOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloScatterOptions,
+  ): StablehloScatterOptions {
+    return (obj || new StablehloScatterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startInsertedWindowDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
-
-static addScatterDimsToOperandDims(builder:flatbuffers.Builder, scatterDimsToOperandDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, scatterDimsToOperandDimsOffset, 0);
-}
-
-static createScatterDimsToOperandDimsVector(builder:flatbuffers.Builder, data:bigint[]):flatbuffers.Offset {
-  builder.startVector(8, data.length, 8);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt64(data[i]!);
+  static getSizePrefixedRootAsStablehloScatterOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloScatterOptions,
+  ): StablehloScatterOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloScatterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startScatterDimsToOperandDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(8, numElems, 8);
-}
+  indicesAreSorted(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static addIndexVectorDim(builder:flatbuffers.Builder, indexVectorDim:bigint) {
-  builder.addFieldInt64(4, indexVectorDim, BigInt('0'));
-}
+  updateWindowDims(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static addUniqueIndices(builder:flatbuffers.Builder, uniqueIndices:boolean) {
-  builder.addFieldInt8(5, +uniqueIndices, +false);
-}
+  updateWindowDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addUpdateComputationSubgraphIndex(builder:flatbuffers.Builder, updateComputationSubgraphIndex:number) {
-  builder.addFieldInt32(6, updateComputationSubgraphIndex, 0);
-}
+  insertedWindowDims(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
 
-static endStablehloScatterOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  insertedWindowDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createStablehloScatterOptions(builder:flatbuffers.Builder, indicesAreSorted:boolean, updateWindowDimsOffset:flatbuffers.Offset, insertedWindowDimsOffset:flatbuffers.Offset, scatterDimsToOperandDimsOffset:flatbuffers.Offset, indexVectorDim:bigint, uniqueIndices:boolean, updateComputationSubgraphIndex:number):flatbuffers.Offset {
-  StablehloScatterOptions.startStablehloScatterOptions(builder);
-  StablehloScatterOptions.addIndicesAreSorted(builder, indicesAreSorted);
-  StablehloScatterOptions.addUpdateWindowDims(builder, updateWindowDimsOffset);
-  StablehloScatterOptions.addInsertedWindowDims(builder, insertedWindowDimsOffset);
-  StablehloScatterOptions.addScatterDimsToOperandDims(builder, scatterDimsToOperandDimsOffset);
-  StablehloScatterOptions.addIndexVectorDim(builder, indexVectorDim);
-  StablehloScatterOptions.addUniqueIndices(builder, uniqueIndices);
-  StablehloScatterOptions.addUpdateComputationSubgraphIndex(builder, updateComputationSubgraphIndex);
-  return StablehloScatterOptions.endStablehloScatterOptions(builder);
-}
+  scatterDimsToOperandDims(index: number): bigint | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt64(this.bb!.__vector(this.bb_pos + offset) + index * 8) : BigInt(0);
+  }
+
+  scatterDimsToOperandDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  indexVectorDim(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  uniqueIndices(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
+
+  updateComputationSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  static startStablehloScatterOptions(builder: flatbuffers.Builder) {
+    builder.startObject(7);
+  }
+
+  static addIndicesAreSorted(builder: flatbuffers.Builder, indicesAreSorted: boolean) {
+    builder.addFieldInt8(0, +indicesAreSorted, +false);
+  }
+
+  static addUpdateWindowDims(builder: flatbuffers.Builder, updateWindowDimsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, updateWindowDimsOffset, 0);
+  }
+
+  static createUpdateWindowDimsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startUpdateWindowDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addInsertedWindowDims(builder: flatbuffers.Builder, insertedWindowDimsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, insertedWindowDimsOffset, 0);
+  }
+
+  static createInsertedWindowDimsVector(builder: flatbuffers.Builder, data: bigint[]): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInsertedWindowDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addScatterDimsToOperandDims(
+    builder: flatbuffers.Builder,
+    scatterDimsToOperandDimsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(3, scatterDimsToOperandDimsOffset, 0);
+  }
+
+  static createScatterDimsToOperandDimsVector(
+    builder: flatbuffers.Builder,
+    data: bigint[],
+  ): flatbuffers.Offset {
+    builder.startVector(8, data.length, 8);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt64(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startScatterDimsToOperandDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(8, numElems, 8);
+  }
+
+  static addIndexVectorDim(builder: flatbuffers.Builder, indexVectorDim: bigint) {
+    builder.addFieldInt64(4, indexVectorDim, BigInt('0'));
+  }
+
+  static addUniqueIndices(builder: flatbuffers.Builder, uniqueIndices: boolean) {
+    builder.addFieldInt8(5, +uniqueIndices, +false);
+  }
+
+  static addUpdateComputationSubgraphIndex(
+    builder: flatbuffers.Builder,
+    updateComputationSubgraphIndex: number,
+  ) {
+    builder.addFieldInt32(6, updateComputationSubgraphIndex, 0);
+  }
+
+  static endStablehloScatterOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloScatterOptions(
+    builder: flatbuffers.Builder,
+    indicesAreSorted: boolean,
+    updateWindowDimsOffset: flatbuffers.Offset,
+    insertedWindowDimsOffset: flatbuffers.Offset,
+    scatterDimsToOperandDimsOffset: flatbuffers.Offset,
+    indexVectorDim: bigint,
+    uniqueIndices: boolean,
+    updateComputationSubgraphIndex: number,
+  ): flatbuffers.Offset {
+    StablehloScatterOptions.startStablehloScatterOptions(builder);
+    StablehloScatterOptions.addIndicesAreSorted(builder, indicesAreSorted);
+    StablehloScatterOptions.addUpdateWindowDims(builder, updateWindowDimsOffset);
+    StablehloScatterOptions.addInsertedWindowDims(builder, insertedWindowDimsOffset);
+    StablehloScatterOptions.addScatterDimsToOperandDims(builder, scatterDimsToOperandDimsOffset);
+    StablehloScatterOptions.addIndexVectorDim(builder, indexVectorDim);
+    StablehloScatterOptions.addUniqueIndices(builder, uniqueIndices);
+    StablehloScatterOptions.addUpdateComputationSubgraphIndex(builder, updateComputationSubgraphIndex);
+    return StablehloScatterOptions.endStablehloScatterOptions(builder);
+  }
 }
 
 export class StablehloCaseOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloCaseOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStablehloCaseOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCaseOptions):StablehloCaseOptions {
-  return (obj || new StablehloCaseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStablehloCaseOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloCaseOptions):StablehloCaseOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloCaseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-branchSubgraphIndices(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-branchSubgraphIndicesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-branchSubgraphIndicesArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startStablehloCaseOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addBranchSubgraphIndices(builder:flatbuffers.Builder, branchSubgraphIndicesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, branchSubgraphIndicesOffset, 0);
-}
-
-static createBranchSubgraphIndicesVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createBranchSubgraphIndicesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createBranchSubgraphIndicesVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloCaseOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startBranchSubgraphIndicesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsStablehloCaseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCaseOptions,
+  ): StablehloCaseOptions {
+    return (obj || new StablehloCaseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endStablehloCaseOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsStablehloCaseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloCaseOptions,
+  ): StablehloCaseOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloCaseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createStablehloCaseOptions(builder:flatbuffers.Builder, branchSubgraphIndicesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  StablehloCaseOptions.startStablehloCaseOptions(builder);
-  StablehloCaseOptions.addBranchSubgraphIndices(builder, branchSubgraphIndicesOffset);
-  return StablehloCaseOptions.endStablehloCaseOptions(builder);
-}
+  branchSubgraphIndices(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  branchSubgraphIndicesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  branchSubgraphIndicesArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startStablehloCaseOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addBranchSubgraphIndices(
+    builder: flatbuffers.Builder,
+    branchSubgraphIndicesOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(0, branchSubgraphIndicesOffset, 0);
+  }
+
+  static createBranchSubgraphIndicesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createBranchSubgraphIndicesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createBranchSubgraphIndicesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBranchSubgraphIndicesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endStablehloCaseOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStablehloCaseOptions(
+    builder: flatbuffers.Builder,
+    branchSubgraphIndicesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    StablehloCaseOptions.startStablehloCaseOptions(builder);
+    StablehloCaseOptions.addBranchSubgraphIndices(builder, branchSubgraphIndicesOffset);
+    return StablehloCaseOptions.endStablehloCaseOptions(builder);
+  }
 }
 
 export class StablehloRngBitGeneratorOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloRngBitGeneratorOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloRngBitGeneratorOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloRngBitGeneratorOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloRngBitGeneratorOptions):StablehloRngBitGeneratorOptions {
-  return (obj || new StablehloRngBitGeneratorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloRngBitGeneratorOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloRngBitGeneratorOptions,
+  ): StablehloRngBitGeneratorOptions {
+    return (obj || new StablehloRngBitGeneratorOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsStablehloRngBitGeneratorOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloRngBitGeneratorOptions):StablehloRngBitGeneratorOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloRngBitGeneratorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloRngBitGeneratorOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloRngBitGeneratorOptions,
+  ): StablehloRngBitGeneratorOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloRngBitGeneratorOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-algorithm():RngAlgorithm {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : RngAlgorithm.DEFAULT;
-}
+  algorithm(): RngAlgorithm {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : RngAlgorithm.DEFAULT;
+  }
 
-static startStablehloRngBitGeneratorOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startStablehloRngBitGeneratorOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addAlgorithm(builder:flatbuffers.Builder, algorithm:RngAlgorithm) {
-  builder.addFieldInt8(0, algorithm, RngAlgorithm.DEFAULT);
-}
+  static addAlgorithm(builder: flatbuffers.Builder, algorithm: RngAlgorithm) {
+    builder.addFieldInt8(0, algorithm, RngAlgorithm.DEFAULT);
+  }
 
-static endStablehloRngBitGeneratorOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloRngBitGeneratorOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloRngBitGeneratorOptions(builder:flatbuffers.Builder, algorithm:RngAlgorithm):flatbuffers.Offset {
-  StablehloRngBitGeneratorOptions.startStablehloRngBitGeneratorOptions(builder);
-  StablehloRngBitGeneratorOptions.addAlgorithm(builder, algorithm);
-  return StablehloRngBitGeneratorOptions.endStablehloRngBitGeneratorOptions(builder);
-}
+  static createStablehloRngBitGeneratorOptions(
+    builder: flatbuffers.Builder,
+    algorithm: RngAlgorithm,
+  ): flatbuffers.Offset {
+    StablehloRngBitGeneratorOptions.startStablehloRngBitGeneratorOptions(builder);
+    StablehloRngBitGeneratorOptions.addAlgorithm(builder, algorithm);
+    return StablehloRngBitGeneratorOptions.endStablehloRngBitGeneratorOptions(builder);
+  }
 }
 
 export class Conv2DOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Conv2DOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): Conv2DOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsConv2DOptions(bb:flatbuffers.ByteBuffer, obj?:Conv2DOptions):Conv2DOptions {
-  return (obj || new Conv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsConv2DOptions(bb: flatbuffers.ByteBuffer, obj?: Conv2DOptions): Conv2DOptions {
+    return (obj || new Conv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsConv2DOptions(bb:flatbuffers.ByteBuffer, obj?:Conv2DOptions):Conv2DOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Conv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsConv2DOptions(bb: flatbuffers.ByteBuffer, obj?: Conv2DOptions): Conv2DOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Conv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-padding():Padding {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
-}
+  padding(): Padding {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
+  }
 
-strideW():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideW(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideH():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideH(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-dilationWFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationWFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-dilationHFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationHFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-quantizedBiasType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  quantizedBiasType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startConv2DOptions(builder:flatbuffers.Builder) {
-  builder.startObject(7);
-}
+  static startConv2DOptions(builder: flatbuffers.Builder) {
+    builder.startObject(7);
+  }
 
-static addPadding(builder:flatbuffers.Builder, padding:Padding) {
-  builder.addFieldInt8(0, padding, Padding.SAME);
-}
+  static addPadding(builder: flatbuffers.Builder, padding: Padding) {
+    builder.addFieldInt8(0, padding, Padding.SAME);
+  }
 
-static addStrideW(builder:flatbuffers.Builder, strideW:number) {
-  builder.addFieldInt32(1, strideW, 0);
-}
+  static addStrideW(builder: flatbuffers.Builder, strideW: number) {
+    builder.addFieldInt32(1, strideW, 0);
+  }
 
-static addStrideH(builder:flatbuffers.Builder, strideH:number) {
-  builder.addFieldInt32(2, strideH, 0);
-}
+  static addStrideH(builder: flatbuffers.Builder, strideH: number) {
+    builder.addFieldInt32(2, strideH, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(3, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(3, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addDilationWFactor(builder:flatbuffers.Builder, dilationWFactor:number) {
-  builder.addFieldInt32(4, dilationWFactor, 1);
-}
+  static addDilationWFactor(builder: flatbuffers.Builder, dilationWFactor: number) {
+    builder.addFieldInt32(4, dilationWFactor, 1);
+  }
 
-static addDilationHFactor(builder:flatbuffers.Builder, dilationHFactor:number) {
-  builder.addFieldInt32(5, dilationHFactor, 1);
-}
+  static addDilationHFactor(builder: flatbuffers.Builder, dilationHFactor: number) {
+    builder.addFieldInt32(5, dilationHFactor, 1);
+  }
 
-static addQuantizedBiasType(builder:flatbuffers.Builder, quantizedBiasType:TensorType) {
-  builder.addFieldInt8(6, quantizedBiasType, TensorType.FLOAT32);
-}
+  static addQuantizedBiasType(builder: flatbuffers.Builder, quantizedBiasType: TensorType) {
+    builder.addFieldInt8(6, quantizedBiasType, TensorType.FLOAT32);
+  }
 
-static endConv2DOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endConv2DOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createConv2DOptions(builder:flatbuffers.Builder, padding:Padding, strideW:number, strideH:number, fusedActivationFunction:ActivationFunctionType, dilationWFactor:number, dilationHFactor:number, quantizedBiasType:TensorType):flatbuffers.Offset {
-  Conv2DOptions.startConv2DOptions(builder);
-  Conv2DOptions.addPadding(builder, padding);
-  Conv2DOptions.addStrideW(builder, strideW);
-  Conv2DOptions.addStrideH(builder, strideH);
-  Conv2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  Conv2DOptions.addDilationWFactor(builder, dilationWFactor);
-  Conv2DOptions.addDilationHFactor(builder, dilationHFactor);
-  Conv2DOptions.addQuantizedBiasType(builder, quantizedBiasType);
-  return Conv2DOptions.endConv2DOptions(builder);
-}
+  static createConv2DOptions(
+    builder: flatbuffers.Builder,
+    padding: Padding,
+    strideW: number,
+    strideH: number,
+    fusedActivationFunction: ActivationFunctionType,
+    dilationWFactor: number,
+    dilationHFactor: number,
+    quantizedBiasType: TensorType,
+  ): flatbuffers.Offset {
+    Conv2DOptions.startConv2DOptions(builder);
+    Conv2DOptions.addPadding(builder, padding);
+    Conv2DOptions.addStrideW(builder, strideW);
+    Conv2DOptions.addStrideH(builder, strideH);
+    Conv2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    Conv2DOptions.addDilationWFactor(builder, dilationWFactor);
+    Conv2DOptions.addDilationHFactor(builder, dilationHFactor);
+    Conv2DOptions.addQuantizedBiasType(builder, quantizedBiasType);
+    return Conv2DOptions.endConv2DOptions(builder);
+  }
 }
 
 export class Conv3DOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Conv3DOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): Conv3DOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsConv3DOptions(bb:flatbuffers.ByteBuffer, obj?:Conv3DOptions):Conv3DOptions {
-  return (obj || new Conv3DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsConv3DOptions(bb: flatbuffers.ByteBuffer, obj?: Conv3DOptions): Conv3DOptions {
+    return (obj || new Conv3DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsConv3DOptions(bb:flatbuffers.ByteBuffer, obj?:Conv3DOptions):Conv3DOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Conv3DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsConv3DOptions(bb: flatbuffers.ByteBuffer, obj?: Conv3DOptions): Conv3DOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Conv3DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-padding():Padding {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
-}
+  padding(): Padding {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
+  }
 
-strideD():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideD(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideW():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideW(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideH():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideH(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-dilationDFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationDFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-dilationWFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationWFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-dilationHFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationHFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-static startConv3DOptions(builder:flatbuffers.Builder) {
-  builder.startObject(8);
-}
+  static startConv3DOptions(builder: flatbuffers.Builder) {
+    builder.startObject(8);
+  }
 
-static addPadding(builder:flatbuffers.Builder, padding:Padding) {
-  builder.addFieldInt8(0, padding, Padding.SAME);
-}
+  static addPadding(builder: flatbuffers.Builder, padding: Padding) {
+    builder.addFieldInt8(0, padding, Padding.SAME);
+  }
 
-static addStrideD(builder:flatbuffers.Builder, strideD:number) {
-  builder.addFieldInt32(1, strideD, 0);
-}
+  static addStrideD(builder: flatbuffers.Builder, strideD: number) {
+    builder.addFieldInt32(1, strideD, 0);
+  }
 
-static addStrideW(builder:flatbuffers.Builder, strideW:number) {
-  builder.addFieldInt32(2, strideW, 0);
-}
+  static addStrideW(builder: flatbuffers.Builder, strideW: number) {
+    builder.addFieldInt32(2, strideW, 0);
+  }
 
-static addStrideH(builder:flatbuffers.Builder, strideH:number) {
-  builder.addFieldInt32(3, strideH, 0);
-}
+  static addStrideH(builder: flatbuffers.Builder, strideH: number) {
+    builder.addFieldInt32(3, strideH, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(4, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(4, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addDilationDFactor(builder:flatbuffers.Builder, dilationDFactor:number) {
-  builder.addFieldInt32(5, dilationDFactor, 1);
-}
+  static addDilationDFactor(builder: flatbuffers.Builder, dilationDFactor: number) {
+    builder.addFieldInt32(5, dilationDFactor, 1);
+  }
 
-static addDilationWFactor(builder:flatbuffers.Builder, dilationWFactor:number) {
-  builder.addFieldInt32(6, dilationWFactor, 1);
-}
+  static addDilationWFactor(builder: flatbuffers.Builder, dilationWFactor: number) {
+    builder.addFieldInt32(6, dilationWFactor, 1);
+  }
 
-static addDilationHFactor(builder:flatbuffers.Builder, dilationHFactor:number) {
-  builder.addFieldInt32(7, dilationHFactor, 1);
-}
+  static addDilationHFactor(builder: flatbuffers.Builder, dilationHFactor: number) {
+    builder.addFieldInt32(7, dilationHFactor, 1);
+  }
 
-static endConv3DOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endConv3DOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createConv3DOptions(builder:flatbuffers.Builder, padding:Padding, strideD:number, strideW:number, strideH:number, fusedActivationFunction:ActivationFunctionType, dilationDFactor:number, dilationWFactor:number, dilationHFactor:number):flatbuffers.Offset {
-  Conv3DOptions.startConv3DOptions(builder);
-  Conv3DOptions.addPadding(builder, padding);
-  Conv3DOptions.addStrideD(builder, strideD);
-  Conv3DOptions.addStrideW(builder, strideW);
-  Conv3DOptions.addStrideH(builder, strideH);
-  Conv3DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  Conv3DOptions.addDilationDFactor(builder, dilationDFactor);
-  Conv3DOptions.addDilationWFactor(builder, dilationWFactor);
-  Conv3DOptions.addDilationHFactor(builder, dilationHFactor);
-  return Conv3DOptions.endConv3DOptions(builder);
-}
+  static createConv3DOptions(
+    builder: flatbuffers.Builder,
+    padding: Padding,
+    strideD: number,
+    strideW: number,
+    strideH: number,
+    fusedActivationFunction: ActivationFunctionType,
+    dilationDFactor: number,
+    dilationWFactor: number,
+    dilationHFactor: number,
+  ): flatbuffers.Offset {
+    Conv3DOptions.startConv3DOptions(builder);
+    Conv3DOptions.addPadding(builder, padding);
+    Conv3DOptions.addStrideD(builder, strideD);
+    Conv3DOptions.addStrideW(builder, strideW);
+    Conv3DOptions.addStrideH(builder, strideH);
+    Conv3DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    Conv3DOptions.addDilationDFactor(builder, dilationDFactor);
+    Conv3DOptions.addDilationWFactor(builder, dilationWFactor);
+    Conv3DOptions.addDilationHFactor(builder, dilationHFactor);
+    return Conv3DOptions.endConv3DOptions(builder);
+  }
 }
 
 export class Pool2DOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Pool2DOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): Pool2DOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsPool2DOptions(bb:flatbuffers.ByteBuffer, obj?:Pool2DOptions):Pool2DOptions {
-  return (obj || new Pool2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsPool2DOptions(bb: flatbuffers.ByteBuffer, obj?: Pool2DOptions): Pool2DOptions {
+    return (obj || new Pool2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsPool2DOptions(bb:flatbuffers.ByteBuffer, obj?:Pool2DOptions):Pool2DOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Pool2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsPool2DOptions(bb: flatbuffers.ByteBuffer, obj?: Pool2DOptions): Pool2DOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Pool2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-padding():Padding {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
-}
+  padding(): Padding {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
+  }
 
-strideW():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideW(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideH():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideH(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-filterWidth():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  filterWidth(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-filterHeight():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  filterHeight(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-static startPool2DOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
+  static startPool2DOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
 
-static addPadding(builder:flatbuffers.Builder, padding:Padding) {
-  builder.addFieldInt8(0, padding, Padding.SAME);
-}
+  static addPadding(builder: flatbuffers.Builder, padding: Padding) {
+    builder.addFieldInt8(0, padding, Padding.SAME);
+  }
 
-static addStrideW(builder:flatbuffers.Builder, strideW:number) {
-  builder.addFieldInt32(1, strideW, 0);
-}
+  static addStrideW(builder: flatbuffers.Builder, strideW: number) {
+    builder.addFieldInt32(1, strideW, 0);
+  }
 
-static addStrideH(builder:flatbuffers.Builder, strideH:number) {
-  builder.addFieldInt32(2, strideH, 0);
-}
+  static addStrideH(builder: flatbuffers.Builder, strideH: number) {
+    builder.addFieldInt32(2, strideH, 0);
+  }
 
-static addFilterWidth(builder:flatbuffers.Builder, filterWidth:number) {
-  builder.addFieldInt32(3, filterWidth, 0);
-}
+  static addFilterWidth(builder: flatbuffers.Builder, filterWidth: number) {
+    builder.addFieldInt32(3, filterWidth, 0);
+  }
 
-static addFilterHeight(builder:flatbuffers.Builder, filterHeight:number) {
-  builder.addFieldInt32(4, filterHeight, 0);
-}
+  static addFilterHeight(builder: flatbuffers.Builder, filterHeight: number) {
+    builder.addFieldInt32(4, filterHeight, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(5, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(5, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static endPool2DOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endPool2DOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createPool2DOptions(builder:flatbuffers.Builder, padding:Padding, strideW:number, strideH:number, filterWidth:number, filterHeight:number, fusedActivationFunction:ActivationFunctionType):flatbuffers.Offset {
-  Pool2DOptions.startPool2DOptions(builder);
-  Pool2DOptions.addPadding(builder, padding);
-  Pool2DOptions.addStrideW(builder, strideW);
-  Pool2DOptions.addStrideH(builder, strideH);
-  Pool2DOptions.addFilterWidth(builder, filterWidth);
-  Pool2DOptions.addFilterHeight(builder, filterHeight);
-  Pool2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  return Pool2DOptions.endPool2DOptions(builder);
-}
+  static createPool2DOptions(
+    builder: flatbuffers.Builder,
+    padding: Padding,
+    strideW: number,
+    strideH: number,
+    filterWidth: number,
+    filterHeight: number,
+    fusedActivationFunction: ActivationFunctionType,
+  ): flatbuffers.Offset {
+    Pool2DOptions.startPool2DOptions(builder);
+    Pool2DOptions.addPadding(builder, padding);
+    Pool2DOptions.addStrideW(builder, strideW);
+    Pool2DOptions.addStrideH(builder, strideH);
+    Pool2DOptions.addFilterWidth(builder, filterWidth);
+    Pool2DOptions.addFilterHeight(builder, filterHeight);
+    Pool2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    return Pool2DOptions.endPool2DOptions(builder);
+  }
 }
 
 export class DepthwiseConv2DOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DepthwiseConv2DOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DepthwiseConv2DOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDepthwiseConv2DOptions(bb:flatbuffers.ByteBuffer, obj?:DepthwiseConv2DOptions):DepthwiseConv2DOptions {
-  return (obj || new DepthwiseConv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDepthwiseConv2DOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DepthwiseConv2DOptions,
+  ): DepthwiseConv2DOptions {
+    return (obj || new DepthwiseConv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDepthwiseConv2DOptions(bb:flatbuffers.ByteBuffer, obj?:DepthwiseConv2DOptions):DepthwiseConv2DOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DepthwiseConv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDepthwiseConv2DOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DepthwiseConv2DOptions,
+  ): DepthwiseConv2DOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DepthwiseConv2DOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-padding():Padding {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
-}
+  padding(): Padding {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
+  }
 
-strideW():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideW(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideH():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideH(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-depthMultiplier():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  depthMultiplier(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-dilationWFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationWFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-dilationHFactor():number {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  dilationHFactor(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-static startDepthwiseConv2DOptions(builder:flatbuffers.Builder) {
-  builder.startObject(7);
-}
+  static startDepthwiseConv2DOptions(builder: flatbuffers.Builder) {
+    builder.startObject(7);
+  }
 
-static addPadding(builder:flatbuffers.Builder, padding:Padding) {
-  builder.addFieldInt8(0, padding, Padding.SAME);
-}
+  static addPadding(builder: flatbuffers.Builder, padding: Padding) {
+    builder.addFieldInt8(0, padding, Padding.SAME);
+  }
 
-static addStrideW(builder:flatbuffers.Builder, strideW:number) {
-  builder.addFieldInt32(1, strideW, 0);
-}
+  static addStrideW(builder: flatbuffers.Builder, strideW: number) {
+    builder.addFieldInt32(1, strideW, 0);
+  }
 
-static addStrideH(builder:flatbuffers.Builder, strideH:number) {
-  builder.addFieldInt32(2, strideH, 0);
-}
+  static addStrideH(builder: flatbuffers.Builder, strideH: number) {
+    builder.addFieldInt32(2, strideH, 0);
+  }
 
-static addDepthMultiplier(builder:flatbuffers.Builder, depthMultiplier:number) {
-  builder.addFieldInt32(3, depthMultiplier, 0);
-}
+  static addDepthMultiplier(builder: flatbuffers.Builder, depthMultiplier: number) {
+    builder.addFieldInt32(3, depthMultiplier, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(4, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(4, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addDilationWFactor(builder:flatbuffers.Builder, dilationWFactor:number) {
-  builder.addFieldInt32(5, dilationWFactor, 1);
-}
+  static addDilationWFactor(builder: flatbuffers.Builder, dilationWFactor: number) {
+    builder.addFieldInt32(5, dilationWFactor, 1);
+  }
 
-static addDilationHFactor(builder:flatbuffers.Builder, dilationHFactor:number) {
-  builder.addFieldInt32(6, dilationHFactor, 1);
-}
+  static addDilationHFactor(builder: flatbuffers.Builder, dilationHFactor: number) {
+    builder.addFieldInt32(6, dilationHFactor, 1);
+  }
 
-static endDepthwiseConv2DOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDepthwiseConv2DOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDepthwiseConv2DOptions(builder:flatbuffers.Builder, padding:Padding, strideW:number, strideH:number, depthMultiplier:number, fusedActivationFunction:ActivationFunctionType, dilationWFactor:number, dilationHFactor:number):flatbuffers.Offset {
-  DepthwiseConv2DOptions.startDepthwiseConv2DOptions(builder);
-  DepthwiseConv2DOptions.addPadding(builder, padding);
-  DepthwiseConv2DOptions.addStrideW(builder, strideW);
-  DepthwiseConv2DOptions.addStrideH(builder, strideH);
-  DepthwiseConv2DOptions.addDepthMultiplier(builder, depthMultiplier);
-  DepthwiseConv2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  DepthwiseConv2DOptions.addDilationWFactor(builder, dilationWFactor);
-  DepthwiseConv2DOptions.addDilationHFactor(builder, dilationHFactor);
-  return DepthwiseConv2DOptions.endDepthwiseConv2DOptions(builder);
-}
+  static createDepthwiseConv2DOptions(
+    builder: flatbuffers.Builder,
+    padding: Padding,
+    strideW: number,
+    strideH: number,
+    depthMultiplier: number,
+    fusedActivationFunction: ActivationFunctionType,
+    dilationWFactor: number,
+    dilationHFactor: number,
+  ): flatbuffers.Offset {
+    DepthwiseConv2DOptions.startDepthwiseConv2DOptions(builder);
+    DepthwiseConv2DOptions.addPadding(builder, padding);
+    DepthwiseConv2DOptions.addStrideW(builder, strideW);
+    DepthwiseConv2DOptions.addStrideH(builder, strideH);
+    DepthwiseConv2DOptions.addDepthMultiplier(builder, depthMultiplier);
+    DepthwiseConv2DOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    DepthwiseConv2DOptions.addDilationWFactor(builder, dilationWFactor);
+    DepthwiseConv2DOptions.addDilationHFactor(builder, dilationHFactor);
+    return DepthwiseConv2DOptions.endDepthwiseConv2DOptions(builder);
+  }
 }
 
 export class ConcatEmbeddingsOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ConcatEmbeddingsOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsConcatEmbeddingsOptions(bb:flatbuffers.ByteBuffer, obj?:ConcatEmbeddingsOptions):ConcatEmbeddingsOptions {
-  return (obj || new ConcatEmbeddingsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsConcatEmbeddingsOptions(bb:flatbuffers.ByteBuffer, obj?:ConcatEmbeddingsOptions):ConcatEmbeddingsOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ConcatEmbeddingsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-numChannels():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-numColumnsPerChannel(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-numColumnsPerChannelLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-numColumnsPerChannelArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-embeddingDimPerChannel(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-embeddingDimPerChannelLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-embeddingDimPerChannelArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startConcatEmbeddingsOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addNumChannels(builder:flatbuffers.Builder, numChannels:number) {
-  builder.addFieldInt32(0, numChannels, 0);
-}
-
-static addNumColumnsPerChannel(builder:flatbuffers.Builder, numColumnsPerChannelOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, numColumnsPerChannelOffset, 0);
-}
-
-static createNumColumnsPerChannelVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createNumColumnsPerChannelVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createNumColumnsPerChannelVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): ConcatEmbeddingsOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startNumColumnsPerChannelVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addEmbeddingDimPerChannel(builder:flatbuffers.Builder, embeddingDimPerChannelOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, embeddingDimPerChannelOffset, 0);
-}
-
-static createEmbeddingDimPerChannelVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createEmbeddingDimPerChannelVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createEmbeddingDimPerChannelVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getRootAsConcatEmbeddingsOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ConcatEmbeddingsOptions,
+  ): ConcatEmbeddingsOptions {
+    return (obj || new ConcatEmbeddingsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startEmbeddingDimPerChannelVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getSizePrefixedRootAsConcatEmbeddingsOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ConcatEmbeddingsOptions,
+  ): ConcatEmbeddingsOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ConcatEmbeddingsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endConcatEmbeddingsOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  numChannels(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static createConcatEmbeddingsOptions(builder:flatbuffers.Builder, numChannels:number, numColumnsPerChannelOffset:flatbuffers.Offset, embeddingDimPerChannelOffset:flatbuffers.Offset):flatbuffers.Offset {
-  ConcatEmbeddingsOptions.startConcatEmbeddingsOptions(builder);
-  ConcatEmbeddingsOptions.addNumChannels(builder, numChannels);
-  ConcatEmbeddingsOptions.addNumColumnsPerChannel(builder, numColumnsPerChannelOffset);
-  ConcatEmbeddingsOptions.addEmbeddingDimPerChannel(builder, embeddingDimPerChannelOffset);
-  return ConcatEmbeddingsOptions.endConcatEmbeddingsOptions(builder);
-}
+  numColumnsPerChannel(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  numColumnsPerChannelLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  numColumnsPerChannelArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  embeddingDimPerChannel(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  embeddingDimPerChannelLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  embeddingDimPerChannelArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startConcatEmbeddingsOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addNumChannels(builder: flatbuffers.Builder, numChannels: number) {
+    builder.addFieldInt32(0, numChannels, 0);
+  }
+
+  static addNumColumnsPerChannel(
+    builder: flatbuffers.Builder,
+    numColumnsPerChannelOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(1, numColumnsPerChannelOffset, 0);
+  }
+
+  static createNumColumnsPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createNumColumnsPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createNumColumnsPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startNumColumnsPerChannelVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addEmbeddingDimPerChannel(
+    builder: flatbuffers.Builder,
+    embeddingDimPerChannelOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(2, embeddingDimPerChannelOffset, 0);
+  }
+
+  static createEmbeddingDimPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createEmbeddingDimPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createEmbeddingDimPerChannelVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startEmbeddingDimPerChannelVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endConcatEmbeddingsOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createConcatEmbeddingsOptions(
+    builder: flatbuffers.Builder,
+    numChannels: number,
+    numColumnsPerChannelOffset: flatbuffers.Offset,
+    embeddingDimPerChannelOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    ConcatEmbeddingsOptions.startConcatEmbeddingsOptions(builder);
+    ConcatEmbeddingsOptions.addNumChannels(builder, numChannels);
+    ConcatEmbeddingsOptions.addNumColumnsPerChannel(builder, numColumnsPerChannelOffset);
+    ConcatEmbeddingsOptions.addEmbeddingDimPerChannel(builder, embeddingDimPerChannelOffset);
+    return ConcatEmbeddingsOptions.endConcatEmbeddingsOptions(builder);
+  }
 }
 
 export class LSHProjectionOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LSHProjectionOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LSHProjectionOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLSHProjectionOptions(bb:flatbuffers.ByteBuffer, obj?:LSHProjectionOptions):LSHProjectionOptions {
-  return (obj || new LSHProjectionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLSHProjectionOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LSHProjectionOptions,
+  ): LSHProjectionOptions {
+    return (obj || new LSHProjectionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLSHProjectionOptions(bb:flatbuffers.ByteBuffer, obj?:LSHProjectionOptions):LSHProjectionOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LSHProjectionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLSHProjectionOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LSHProjectionOptions,
+  ): LSHProjectionOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LSHProjectionOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-type():LSHProjectionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : LSHProjectionType.UNKNOWN;
-}
+  type(): LSHProjectionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : LSHProjectionType.UNKNOWN;
+  }
 
-static startLSHProjectionOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startLSHProjectionOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addType(builder:flatbuffers.Builder, type:LSHProjectionType) {
-  builder.addFieldInt8(0, type, LSHProjectionType.UNKNOWN);
-}
+  static addType(builder: flatbuffers.Builder, type: LSHProjectionType) {
+    builder.addFieldInt8(0, type, LSHProjectionType.UNKNOWN);
+  }
 
-static endLSHProjectionOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLSHProjectionOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLSHProjectionOptions(builder:flatbuffers.Builder, type:LSHProjectionType):flatbuffers.Offset {
-  LSHProjectionOptions.startLSHProjectionOptions(builder);
-  LSHProjectionOptions.addType(builder, type);
-  return LSHProjectionOptions.endLSHProjectionOptions(builder);
-}
+  static createLSHProjectionOptions(
+    builder: flatbuffers.Builder,
+    type: LSHProjectionType,
+  ): flatbuffers.Offset {
+    LSHProjectionOptions.startLSHProjectionOptions(builder);
+    LSHProjectionOptions.addType(builder, type);
+    return LSHProjectionOptions.endLSHProjectionOptions(builder);
+  }
 }
 
 export class SVDFOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SVDFOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SVDFOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSVDFOptions(bb:flatbuffers.ByteBuffer, obj?:SVDFOptions):SVDFOptions {
-  return (obj || new SVDFOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSVDFOptions(bb: flatbuffers.ByteBuffer, obj?: SVDFOptions): SVDFOptions {
+    return (obj || new SVDFOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSVDFOptions(bb:flatbuffers.ByteBuffer, obj?:SVDFOptions):SVDFOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SVDFOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSVDFOptions(bb: flatbuffers.ByteBuffer, obj?: SVDFOptions): SVDFOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SVDFOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-rank():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  rank(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startSVDFOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startSVDFOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addRank(builder:flatbuffers.Builder, rank:number) {
-  builder.addFieldInt32(0, rank, 0);
-}
+  static addRank(builder: flatbuffers.Builder, rank: number) {
+    builder.addFieldInt32(0, rank, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
+  }
 
-static endSVDFOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSVDFOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSVDFOptions(builder:flatbuffers.Builder, rank:number, fusedActivationFunction:ActivationFunctionType, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  SVDFOptions.startSVDFOptions(builder);
-  SVDFOptions.addRank(builder, rank);
-  SVDFOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  SVDFOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return SVDFOptions.endSVDFOptions(builder);
-}
+  static createSVDFOptions(
+    builder: flatbuffers.Builder,
+    rank: number,
+    fusedActivationFunction: ActivationFunctionType,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    SVDFOptions.startSVDFOptions(builder);
+    SVDFOptions.addRank(builder, rank);
+    SVDFOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    SVDFOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return SVDFOptions.endSVDFOptions(builder);
+  }
 }
 
 export class RNNOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):RNNOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): RNNOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRNNOptions(bb:flatbuffers.ByteBuffer, obj?:RNNOptions):RNNOptions {
-  return (obj || new RNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRNNOptions(bb: flatbuffers.ByteBuffer, obj?: RNNOptions): RNNOptions {
+    return (obj || new RNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRNNOptions(bb:flatbuffers.ByteBuffer, obj?:RNNOptions):RNNOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new RNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRNNOptions(bb: flatbuffers.ByteBuffer, obj?: RNNOptions): RNNOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new RNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startRNNOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startRNNOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(1, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(1, +asymmetricQuantizeInputs, +false);
+  }
 
-static endRNNOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRNNOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRNNOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  RNNOptions.startRNNOptions(builder);
-  RNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  RNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return RNNOptions.endRNNOptions(builder);
-}
+  static createRNNOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    RNNOptions.startRNNOptions(builder);
+    RNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    RNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return RNNOptions.endRNNOptions(builder);
+  }
 }
 
 export class SequenceRNNOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SequenceRNNOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SequenceRNNOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSequenceRNNOptions(bb:flatbuffers.ByteBuffer, obj?:SequenceRNNOptions):SequenceRNNOptions {
-  return (obj || new SequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSequenceRNNOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SequenceRNNOptions,
+  ): SequenceRNNOptions {
+    return (obj || new SequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSequenceRNNOptions(bb:flatbuffers.ByteBuffer, obj?:SequenceRNNOptions):SequenceRNNOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSequenceRNNOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SequenceRNNOptions,
+  ): SequenceRNNOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-timeMajor():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  timeMajor(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startSequenceRNNOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startSequenceRNNOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addTimeMajor(builder:flatbuffers.Builder, timeMajor:boolean) {
-  builder.addFieldInt8(0, +timeMajor, +false);
-}
+  static addTimeMajor(builder: flatbuffers.Builder, timeMajor: boolean) {
+    builder.addFieldInt8(0, +timeMajor, +false);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
+  }
 
-static endSequenceRNNOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSequenceRNNOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSequenceRNNOptions(builder:flatbuffers.Builder, timeMajor:boolean, fusedActivationFunction:ActivationFunctionType, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  SequenceRNNOptions.startSequenceRNNOptions(builder);
-  SequenceRNNOptions.addTimeMajor(builder, timeMajor);
-  SequenceRNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  SequenceRNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return SequenceRNNOptions.endSequenceRNNOptions(builder);
-}
+  static createSequenceRNNOptions(
+    builder: flatbuffers.Builder,
+    timeMajor: boolean,
+    fusedActivationFunction: ActivationFunctionType,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    SequenceRNNOptions.startSequenceRNNOptions(builder);
+    SequenceRNNOptions.addTimeMajor(builder, timeMajor);
+    SequenceRNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    SequenceRNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return SequenceRNNOptions.endSequenceRNNOptions(builder);
+  }
 }
 
 export class BidirectionalSequenceRNNOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BidirectionalSequenceRNNOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BidirectionalSequenceRNNOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBidirectionalSequenceRNNOptions(bb:flatbuffers.ByteBuffer, obj?:BidirectionalSequenceRNNOptions):BidirectionalSequenceRNNOptions {
-  return (obj || new BidirectionalSequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBidirectionalSequenceRNNOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BidirectionalSequenceRNNOptions,
+  ): BidirectionalSequenceRNNOptions {
+    return (obj || new BidirectionalSequenceRNNOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsBidirectionalSequenceRNNOptions(bb:flatbuffers.ByteBuffer, obj?:BidirectionalSequenceRNNOptions):BidirectionalSequenceRNNOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BidirectionalSequenceRNNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBidirectionalSequenceRNNOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BidirectionalSequenceRNNOptions,
+  ): BidirectionalSequenceRNNOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BidirectionalSequenceRNNOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-timeMajor():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  timeMajor(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-mergeOutputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  mergeOutputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startBidirectionalSequenceRNNOptions(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
+  static startBidirectionalSequenceRNNOptions(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
 
-static addTimeMajor(builder:flatbuffers.Builder, timeMajor:boolean) {
-  builder.addFieldInt8(0, +timeMajor, +false);
-}
+  static addTimeMajor(builder: flatbuffers.Builder, timeMajor: boolean) {
+    builder.addFieldInt8(0, +timeMajor, +false);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addMergeOutputs(builder:flatbuffers.Builder, mergeOutputs:boolean) {
-  builder.addFieldInt8(2, +mergeOutputs, +false);
-}
+  static addMergeOutputs(builder: flatbuffers.Builder, mergeOutputs: boolean) {
+    builder.addFieldInt8(2, +mergeOutputs, +false);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(3, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(3, +asymmetricQuantizeInputs, +false);
+  }
 
-static endBidirectionalSequenceRNNOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBidirectionalSequenceRNNOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBidirectionalSequenceRNNOptions(builder:flatbuffers.Builder, timeMajor:boolean, fusedActivationFunction:ActivationFunctionType, mergeOutputs:boolean, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  BidirectionalSequenceRNNOptions.startBidirectionalSequenceRNNOptions(builder);
-  BidirectionalSequenceRNNOptions.addTimeMajor(builder, timeMajor);
-  BidirectionalSequenceRNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  BidirectionalSequenceRNNOptions.addMergeOutputs(builder, mergeOutputs);
-  BidirectionalSequenceRNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return BidirectionalSequenceRNNOptions.endBidirectionalSequenceRNNOptions(builder);
-}
+  static createBidirectionalSequenceRNNOptions(
+    builder: flatbuffers.Builder,
+    timeMajor: boolean,
+    fusedActivationFunction: ActivationFunctionType,
+    mergeOutputs: boolean,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    BidirectionalSequenceRNNOptions.startBidirectionalSequenceRNNOptions(builder);
+    BidirectionalSequenceRNNOptions.addTimeMajor(builder, timeMajor);
+    BidirectionalSequenceRNNOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    BidirectionalSequenceRNNOptions.addMergeOutputs(builder, mergeOutputs);
+    BidirectionalSequenceRNNOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return BidirectionalSequenceRNNOptions.endBidirectionalSequenceRNNOptions(builder);
+  }
 }
 
 export class FullyConnectedOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):FullyConnectedOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): FullyConnectedOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsFullyConnectedOptions(bb:flatbuffers.ByteBuffer, obj?:FullyConnectedOptions):FullyConnectedOptions {
-  return (obj || new FullyConnectedOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsFullyConnectedOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: FullyConnectedOptions,
+  ): FullyConnectedOptions {
+    return (obj || new FullyConnectedOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsFullyConnectedOptions(bb:flatbuffers.ByteBuffer, obj?:FullyConnectedOptions):FullyConnectedOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new FullyConnectedOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsFullyConnectedOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: FullyConnectedOptions,
+  ): FullyConnectedOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new FullyConnectedOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-weightsFormat():FullyConnectedOptionsWeightsFormat {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : FullyConnectedOptionsWeightsFormat.DEFAULT;
-}
+  weightsFormat(): FullyConnectedOptionsWeightsFormat {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : FullyConnectedOptionsWeightsFormat.DEFAULT;
+  }
 
-keepNumDims():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  keepNumDims(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-quantizedBiasType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  quantizedBiasType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startFullyConnectedOptions(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
+  static startFullyConnectedOptions(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addWeightsFormat(builder:flatbuffers.Builder, weightsFormat:FullyConnectedOptionsWeightsFormat) {
-  builder.addFieldInt8(1, weightsFormat, FullyConnectedOptionsWeightsFormat.DEFAULT);
-}
+  static addWeightsFormat(builder: flatbuffers.Builder, weightsFormat: FullyConnectedOptionsWeightsFormat) {
+    builder.addFieldInt8(1, weightsFormat, FullyConnectedOptionsWeightsFormat.DEFAULT);
+  }
 
-static addKeepNumDims(builder:flatbuffers.Builder, keepNumDims:boolean) {
-  builder.addFieldInt8(2, +keepNumDims, +false);
-}
+  static addKeepNumDims(builder: flatbuffers.Builder, keepNumDims: boolean) {
+    builder.addFieldInt8(2, +keepNumDims, +false);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(3, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(3, +asymmetricQuantizeInputs, +false);
+  }
 
-static addQuantizedBiasType(builder:flatbuffers.Builder, quantizedBiasType:TensorType) {
-  builder.addFieldInt8(4, quantizedBiasType, TensorType.FLOAT32);
-}
+  static addQuantizedBiasType(builder: flatbuffers.Builder, quantizedBiasType: TensorType) {
+    builder.addFieldInt8(4, quantizedBiasType, TensorType.FLOAT32);
+  }
 
-static endFullyConnectedOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endFullyConnectedOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createFullyConnectedOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, weightsFormat:FullyConnectedOptionsWeightsFormat, keepNumDims:boolean, asymmetricQuantizeInputs:boolean, quantizedBiasType:TensorType):flatbuffers.Offset {
-  FullyConnectedOptions.startFullyConnectedOptions(builder);
-  FullyConnectedOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  FullyConnectedOptions.addWeightsFormat(builder, weightsFormat);
-  FullyConnectedOptions.addKeepNumDims(builder, keepNumDims);
-  FullyConnectedOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  FullyConnectedOptions.addQuantizedBiasType(builder, quantizedBiasType);
-  return FullyConnectedOptions.endFullyConnectedOptions(builder);
-}
+  static createFullyConnectedOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    weightsFormat: FullyConnectedOptionsWeightsFormat,
+    keepNumDims: boolean,
+    asymmetricQuantizeInputs: boolean,
+    quantizedBiasType: TensorType,
+  ): flatbuffers.Offset {
+    FullyConnectedOptions.startFullyConnectedOptions(builder);
+    FullyConnectedOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    FullyConnectedOptions.addWeightsFormat(builder, weightsFormat);
+    FullyConnectedOptions.addKeepNumDims(builder, keepNumDims);
+    FullyConnectedOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    FullyConnectedOptions.addQuantizedBiasType(builder, quantizedBiasType);
+    return FullyConnectedOptions.endFullyConnectedOptions(builder);
+  }
 }
 
 export class SoftmaxOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SoftmaxOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SoftmaxOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSoftmaxOptions(bb:flatbuffers.ByteBuffer, obj?:SoftmaxOptions):SoftmaxOptions {
-  return (obj || new SoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSoftmaxOptions(bb: flatbuffers.ByteBuffer, obj?: SoftmaxOptions): SoftmaxOptions {
+    return (obj || new SoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSoftmaxOptions(bb:flatbuffers.ByteBuffer, obj?:SoftmaxOptions):SoftmaxOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSoftmaxOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SoftmaxOptions,
+  ): SoftmaxOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-beta():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  beta(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-static startSoftmaxOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startSoftmaxOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addBeta(builder:flatbuffers.Builder, beta:number) {
-  builder.addFieldFloat32(0, beta, 0.0);
-}
+  static addBeta(builder: flatbuffers.Builder, beta: number) {
+    builder.addFieldFloat32(0, beta, 0.0);
+  }
 
-static endSoftmaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSoftmaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSoftmaxOptions(builder:flatbuffers.Builder, beta:number):flatbuffers.Offset {
-  SoftmaxOptions.startSoftmaxOptions(builder);
-  SoftmaxOptions.addBeta(builder, beta);
-  return SoftmaxOptions.endSoftmaxOptions(builder);
-}
+  static createSoftmaxOptions(builder: flatbuffers.Builder, beta: number): flatbuffers.Offset {
+    SoftmaxOptions.startSoftmaxOptions(builder);
+    SoftmaxOptions.addBeta(builder, beta);
+    return SoftmaxOptions.endSoftmaxOptions(builder);
+  }
 }
 
 export class ConcatenationOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ConcatenationOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ConcatenationOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsConcatenationOptions(bb:flatbuffers.ByteBuffer, obj?:ConcatenationOptions):ConcatenationOptions {
-  return (obj || new ConcatenationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsConcatenationOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ConcatenationOptions,
+  ): ConcatenationOptions {
+    return (obj || new ConcatenationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsConcatenationOptions(bb:flatbuffers.ByteBuffer, obj?:ConcatenationOptions):ConcatenationOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ConcatenationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsConcatenationOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ConcatenationOptions,
+  ): ConcatenationOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ConcatenationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-axis():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  axis(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-static startConcatenationOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startConcatenationOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addAxis(builder:flatbuffers.Builder, axis:number) {
-  builder.addFieldInt32(0, axis, 0);
-}
+  static addAxis(builder: flatbuffers.Builder, axis: number) {
+    builder.addFieldInt32(0, axis, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(1, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static endConcatenationOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endConcatenationOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createConcatenationOptions(builder:flatbuffers.Builder, axis:number, fusedActivationFunction:ActivationFunctionType):flatbuffers.Offset {
-  ConcatenationOptions.startConcatenationOptions(builder);
-  ConcatenationOptions.addAxis(builder, axis);
-  ConcatenationOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  return ConcatenationOptions.endConcatenationOptions(builder);
-}
+  static createConcatenationOptions(
+    builder: flatbuffers.Builder,
+    axis: number,
+    fusedActivationFunction: ActivationFunctionType,
+  ): flatbuffers.Offset {
+    ConcatenationOptions.startConcatenationOptions(builder);
+    ConcatenationOptions.addAxis(builder, axis);
+    ConcatenationOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    return ConcatenationOptions.endConcatenationOptions(builder);
+  }
 }
 
 export class AddOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):AddOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): AddOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsAddOptions(bb:flatbuffers.ByteBuffer, obj?:AddOptions):AddOptions {
-  return (obj || new AddOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsAddOptions(bb: flatbuffers.ByteBuffer, obj?: AddOptions): AddOptions {
+    return (obj || new AddOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsAddOptions(bb:flatbuffers.ByteBuffer, obj?:AddOptions):AddOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new AddOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsAddOptions(bb: flatbuffers.ByteBuffer, obj?: AddOptions): AddOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new AddOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-potScaleInt16():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
-}
+  potScaleInt16(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
+  }
 
-static startAddOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startAddOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addPotScaleInt16(builder:flatbuffers.Builder, potScaleInt16:boolean) {
-  builder.addFieldInt8(1, +potScaleInt16, +true);
-}
+  static addPotScaleInt16(builder: flatbuffers.Builder, potScaleInt16: boolean) {
+    builder.addFieldInt8(1, +potScaleInt16, +true);
+  }
 
-static endAddOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endAddOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createAddOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, potScaleInt16:boolean):flatbuffers.Offset {
-  AddOptions.startAddOptions(builder);
-  AddOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  AddOptions.addPotScaleInt16(builder, potScaleInt16);
-  return AddOptions.endAddOptions(builder);
-}
+  static createAddOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    potScaleInt16: boolean,
+  ): flatbuffers.Offset {
+    AddOptions.startAddOptions(builder);
+    AddOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    AddOptions.addPotScaleInt16(builder, potScaleInt16);
+    return AddOptions.endAddOptions(builder);
+  }
 }
 
 export class MulOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MulOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): MulOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMulOptions(bb:flatbuffers.ByteBuffer, obj?:MulOptions):MulOptions {
-  return (obj || new MulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMulOptions(bb: flatbuffers.ByteBuffer, obj?: MulOptions): MulOptions {
+    return (obj || new MulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMulOptions(bb:flatbuffers.ByteBuffer, obj?:MulOptions):MulOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMulOptions(bb: flatbuffers.ByteBuffer, obj?: MulOptions): MulOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-static startMulOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startMulOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static endMulOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMulOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMulOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType):flatbuffers.Offset {
-  MulOptions.startMulOptions(builder);
-  MulOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  return MulOptions.endMulOptions(builder);
-}
+  static createMulOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ): flatbuffers.Offset {
+    MulOptions.startMulOptions(builder);
+    MulOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    return MulOptions.endMulOptions(builder);
+  }
 }
 
 export class L2NormOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):L2NormOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): L2NormOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsL2NormOptions(bb:flatbuffers.ByteBuffer, obj?:L2NormOptions):L2NormOptions {
-  return (obj || new L2NormOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsL2NormOptions(bb: flatbuffers.ByteBuffer, obj?: L2NormOptions): L2NormOptions {
+    return (obj || new L2NormOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsL2NormOptions(bb:flatbuffers.ByteBuffer, obj?:L2NormOptions):L2NormOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new L2NormOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsL2NormOptions(bb: flatbuffers.ByteBuffer, obj?: L2NormOptions): L2NormOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new L2NormOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-static startL2NormOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startL2NormOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static endL2NormOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endL2NormOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createL2NormOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType):flatbuffers.Offset {
-  L2NormOptions.startL2NormOptions(builder);
-  L2NormOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  return L2NormOptions.endL2NormOptions(builder);
-}
+  static createL2NormOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ): flatbuffers.Offset {
+    L2NormOptions.startL2NormOptions(builder);
+    L2NormOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    return L2NormOptions.endL2NormOptions(builder);
+  }
 }
 
 export class LocalResponseNormalizationOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LocalResponseNormalizationOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LocalResponseNormalizationOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLocalResponseNormalizationOptions(bb:flatbuffers.ByteBuffer, obj?:LocalResponseNormalizationOptions):LocalResponseNormalizationOptions {
-  return (obj || new LocalResponseNormalizationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLocalResponseNormalizationOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LocalResponseNormalizationOptions,
+  ): LocalResponseNormalizationOptions {
+    return (obj || new LocalResponseNormalizationOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsLocalResponseNormalizationOptions(bb:flatbuffers.ByteBuffer, obj?:LocalResponseNormalizationOptions):LocalResponseNormalizationOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LocalResponseNormalizationOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLocalResponseNormalizationOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LocalResponseNormalizationOptions,
+  ): LocalResponseNormalizationOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LocalResponseNormalizationOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-radius():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  radius(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-bias():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  bias(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-alpha():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  alpha(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-beta():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  beta(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-static startLocalResponseNormalizationOptions(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
+  static startLocalResponseNormalizationOptions(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
 
-static addRadius(builder:flatbuffers.Builder, radius:number) {
-  builder.addFieldInt32(0, radius, 0);
-}
+  static addRadius(builder: flatbuffers.Builder, radius: number) {
+    builder.addFieldInt32(0, radius, 0);
+  }
 
-static addBias(builder:flatbuffers.Builder, bias:number) {
-  builder.addFieldFloat32(1, bias, 0.0);
-}
+  static addBias(builder: flatbuffers.Builder, bias: number) {
+    builder.addFieldFloat32(1, bias, 0.0);
+  }
 
-static addAlpha(builder:flatbuffers.Builder, alpha:number) {
-  builder.addFieldFloat32(2, alpha, 0.0);
-}
+  static addAlpha(builder: flatbuffers.Builder, alpha: number) {
+    builder.addFieldFloat32(2, alpha, 0.0);
+  }
 
-static addBeta(builder:flatbuffers.Builder, beta:number) {
-  builder.addFieldFloat32(3, beta, 0.0);
-}
+  static addBeta(builder: flatbuffers.Builder, beta: number) {
+    builder.addFieldFloat32(3, beta, 0.0);
+  }
 
-static endLocalResponseNormalizationOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLocalResponseNormalizationOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLocalResponseNormalizationOptions(builder:flatbuffers.Builder, radius:number, bias:number, alpha:number, beta:number):flatbuffers.Offset {
-  LocalResponseNormalizationOptions.startLocalResponseNormalizationOptions(builder);
-  LocalResponseNormalizationOptions.addRadius(builder, radius);
-  LocalResponseNormalizationOptions.addBias(builder, bias);
-  LocalResponseNormalizationOptions.addAlpha(builder, alpha);
-  LocalResponseNormalizationOptions.addBeta(builder, beta);
-  return LocalResponseNormalizationOptions.endLocalResponseNormalizationOptions(builder);
-}
+  static createLocalResponseNormalizationOptions(
+    builder: flatbuffers.Builder,
+    radius: number,
+    bias: number,
+    alpha: number,
+    beta: number,
+  ): flatbuffers.Offset {
+    LocalResponseNormalizationOptions.startLocalResponseNormalizationOptions(builder);
+    LocalResponseNormalizationOptions.addRadius(builder, radius);
+    LocalResponseNormalizationOptions.addBias(builder, bias);
+    LocalResponseNormalizationOptions.addAlpha(builder, alpha);
+    LocalResponseNormalizationOptions.addBeta(builder, beta);
+    return LocalResponseNormalizationOptions.endLocalResponseNormalizationOptions(builder);
+  }
 }
 
 export class LSTMOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LSTMOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LSTMOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:LSTMOptions):LSTMOptions {
-  return (obj || new LSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLSTMOptions(bb: flatbuffers.ByteBuffer, obj?: LSTMOptions): LSTMOptions {
+    return (obj || new LSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:LSTMOptions):LSTMOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLSTMOptions(bb: flatbuffers.ByteBuffer, obj?: LSTMOptions): LSTMOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-cellClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  cellClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-projClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  projClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-kernelType():LSTMKernelType {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : LSTMKernelType.FULL;
-}
+  kernelType(): LSTMKernelType {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : LSTMKernelType.FULL;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startLSTMOptions(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
+  static startLSTMOptions(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addCellClip(builder:flatbuffers.Builder, cellClip:number) {
-  builder.addFieldFloat32(1, cellClip, 0.0);
-}
+  static addCellClip(builder: flatbuffers.Builder, cellClip: number) {
+    builder.addFieldFloat32(1, cellClip, 0.0);
+  }
 
-static addProjClip(builder:flatbuffers.Builder, projClip:number) {
-  builder.addFieldFloat32(2, projClip, 0.0);
-}
+  static addProjClip(builder: flatbuffers.Builder, projClip: number) {
+    builder.addFieldFloat32(2, projClip, 0.0);
+  }
 
-static addKernelType(builder:flatbuffers.Builder, kernelType:LSTMKernelType) {
-  builder.addFieldInt8(3, kernelType, LSTMKernelType.FULL);
-}
+  static addKernelType(builder: flatbuffers.Builder, kernelType: LSTMKernelType) {
+    builder.addFieldInt8(3, kernelType, LSTMKernelType.FULL);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(4, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(4, +asymmetricQuantizeInputs, +false);
+  }
 
-static endLSTMOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLSTMOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLSTMOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, cellClip:number, projClip:number, kernelType:LSTMKernelType, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  LSTMOptions.startLSTMOptions(builder);
-  LSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  LSTMOptions.addCellClip(builder, cellClip);
-  LSTMOptions.addProjClip(builder, projClip);
-  LSTMOptions.addKernelType(builder, kernelType);
-  LSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return LSTMOptions.endLSTMOptions(builder);
-}
+  static createLSTMOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    cellClip: number,
+    projClip: number,
+    kernelType: LSTMKernelType,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    LSTMOptions.startLSTMOptions(builder);
+    LSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    LSTMOptions.addCellClip(builder, cellClip);
+    LSTMOptions.addProjClip(builder, projClip);
+    LSTMOptions.addKernelType(builder, kernelType);
+    LSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return LSTMOptions.endLSTMOptions(builder);
+  }
 }
 
 export class UnidirectionalSequenceLSTMOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnidirectionalSequenceLSTMOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnidirectionalSequenceLSTMOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnidirectionalSequenceLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:UnidirectionalSequenceLSTMOptions):UnidirectionalSequenceLSTMOptions {
-  return (obj || new UnidirectionalSequenceLSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnidirectionalSequenceLSTMOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnidirectionalSequenceLSTMOptions,
+  ): UnidirectionalSequenceLSTMOptions {
+    return (obj || new UnidirectionalSequenceLSTMOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsUnidirectionalSequenceLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:UnidirectionalSequenceLSTMOptions):UnidirectionalSequenceLSTMOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnidirectionalSequenceLSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnidirectionalSequenceLSTMOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnidirectionalSequenceLSTMOptions,
+  ): UnidirectionalSequenceLSTMOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnidirectionalSequenceLSTMOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-cellClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  cellClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-projClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  projClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-timeMajor():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  timeMajor(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-diagonalRecurrentTensors():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  diagonalRecurrentTensors(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startUnidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
+  static startUnidirectionalSequenceLSTMOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addCellClip(builder:flatbuffers.Builder, cellClip:number) {
-  builder.addFieldFloat32(1, cellClip, 0.0);
-}
+  static addCellClip(builder: flatbuffers.Builder, cellClip: number) {
+    builder.addFieldFloat32(1, cellClip, 0.0);
+  }
 
-static addProjClip(builder:flatbuffers.Builder, projClip:number) {
-  builder.addFieldFloat32(2, projClip, 0.0);
-}
+  static addProjClip(builder: flatbuffers.Builder, projClip: number) {
+    builder.addFieldFloat32(2, projClip, 0.0);
+  }
 
-static addTimeMajor(builder:flatbuffers.Builder, timeMajor:boolean) {
-  builder.addFieldInt8(3, +timeMajor, +false);
-}
+  static addTimeMajor(builder: flatbuffers.Builder, timeMajor: boolean) {
+    builder.addFieldInt8(3, +timeMajor, +false);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(4, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(4, +asymmetricQuantizeInputs, +false);
+  }
 
-static addDiagonalRecurrentTensors(builder:flatbuffers.Builder, diagonalRecurrentTensors:boolean) {
-  builder.addFieldInt8(5, +diagonalRecurrentTensors, +false);
-}
+  static addDiagonalRecurrentTensors(builder: flatbuffers.Builder, diagonalRecurrentTensors: boolean) {
+    builder.addFieldInt8(5, +diagonalRecurrentTensors, +false);
+  }
 
-static endUnidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnidirectionalSequenceLSTMOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, cellClip:number, projClip:number, timeMajor:boolean, asymmetricQuantizeInputs:boolean, diagonalRecurrentTensors:boolean):flatbuffers.Offset {
-  UnidirectionalSequenceLSTMOptions.startUnidirectionalSequenceLSTMOptions(builder);
-  UnidirectionalSequenceLSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  UnidirectionalSequenceLSTMOptions.addCellClip(builder, cellClip);
-  UnidirectionalSequenceLSTMOptions.addProjClip(builder, projClip);
-  UnidirectionalSequenceLSTMOptions.addTimeMajor(builder, timeMajor);
-  UnidirectionalSequenceLSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  UnidirectionalSequenceLSTMOptions.addDiagonalRecurrentTensors(builder, diagonalRecurrentTensors);
-  return UnidirectionalSequenceLSTMOptions.endUnidirectionalSequenceLSTMOptions(builder);
-}
+  static createUnidirectionalSequenceLSTMOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    cellClip: number,
+    projClip: number,
+    timeMajor: boolean,
+    asymmetricQuantizeInputs: boolean,
+    diagonalRecurrentTensors: boolean,
+  ): flatbuffers.Offset {
+    UnidirectionalSequenceLSTMOptions.startUnidirectionalSequenceLSTMOptions(builder);
+    UnidirectionalSequenceLSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    UnidirectionalSequenceLSTMOptions.addCellClip(builder, cellClip);
+    UnidirectionalSequenceLSTMOptions.addProjClip(builder, projClip);
+    UnidirectionalSequenceLSTMOptions.addTimeMajor(builder, timeMajor);
+    UnidirectionalSequenceLSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    UnidirectionalSequenceLSTMOptions.addDiagonalRecurrentTensors(builder, diagonalRecurrentTensors);
+    return UnidirectionalSequenceLSTMOptions.endUnidirectionalSequenceLSTMOptions(builder);
+  }
 }
 
 export class BidirectionalSequenceLSTMOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BidirectionalSequenceLSTMOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BidirectionalSequenceLSTMOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBidirectionalSequenceLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:BidirectionalSequenceLSTMOptions):BidirectionalSequenceLSTMOptions {
-  return (obj || new BidirectionalSequenceLSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBidirectionalSequenceLSTMOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BidirectionalSequenceLSTMOptions,
+  ): BidirectionalSequenceLSTMOptions {
+    return (obj || new BidirectionalSequenceLSTMOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsBidirectionalSequenceLSTMOptions(bb:flatbuffers.ByteBuffer, obj?:BidirectionalSequenceLSTMOptions):BidirectionalSequenceLSTMOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BidirectionalSequenceLSTMOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBidirectionalSequenceLSTMOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BidirectionalSequenceLSTMOptions,
+  ): BidirectionalSequenceLSTMOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BidirectionalSequenceLSTMOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-cellClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  cellClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-projClip():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  projClip(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-mergeOutputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  mergeOutputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-timeMajor():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
-}
+  timeMajor(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startBidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
+  static startBidirectionalSequenceLSTMOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addCellClip(builder:flatbuffers.Builder, cellClip:number) {
-  builder.addFieldFloat32(1, cellClip, 0.0);
-}
+  static addCellClip(builder: flatbuffers.Builder, cellClip: number) {
+    builder.addFieldFloat32(1, cellClip, 0.0);
+  }
 
-static addProjClip(builder:flatbuffers.Builder, projClip:number) {
-  builder.addFieldFloat32(2, projClip, 0.0);
-}
+  static addProjClip(builder: flatbuffers.Builder, projClip: number) {
+    builder.addFieldFloat32(2, projClip, 0.0);
+  }
 
-static addMergeOutputs(builder:flatbuffers.Builder, mergeOutputs:boolean) {
-  builder.addFieldInt8(3, +mergeOutputs, +false);
-}
+  static addMergeOutputs(builder: flatbuffers.Builder, mergeOutputs: boolean) {
+    builder.addFieldInt8(3, +mergeOutputs, +false);
+  }
 
-static addTimeMajor(builder:flatbuffers.Builder, timeMajor:boolean) {
-  builder.addFieldInt8(4, +timeMajor, +true);
-}
+  static addTimeMajor(builder: flatbuffers.Builder, timeMajor: boolean) {
+    builder.addFieldInt8(4, +timeMajor, +true);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(5, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(5, +asymmetricQuantizeInputs, +false);
+  }
 
-static endBidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBidirectionalSequenceLSTMOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBidirectionalSequenceLSTMOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, cellClip:number, projClip:number, mergeOutputs:boolean, timeMajor:boolean, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  BidirectionalSequenceLSTMOptions.startBidirectionalSequenceLSTMOptions(builder);
-  BidirectionalSequenceLSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  BidirectionalSequenceLSTMOptions.addCellClip(builder, cellClip);
-  BidirectionalSequenceLSTMOptions.addProjClip(builder, projClip);
-  BidirectionalSequenceLSTMOptions.addMergeOutputs(builder, mergeOutputs);
-  BidirectionalSequenceLSTMOptions.addTimeMajor(builder, timeMajor);
-  BidirectionalSequenceLSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return BidirectionalSequenceLSTMOptions.endBidirectionalSequenceLSTMOptions(builder);
-}
+  static createBidirectionalSequenceLSTMOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    cellClip: number,
+    projClip: number,
+    mergeOutputs: boolean,
+    timeMajor: boolean,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    BidirectionalSequenceLSTMOptions.startBidirectionalSequenceLSTMOptions(builder);
+    BidirectionalSequenceLSTMOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    BidirectionalSequenceLSTMOptions.addCellClip(builder, cellClip);
+    BidirectionalSequenceLSTMOptions.addProjClip(builder, projClip);
+    BidirectionalSequenceLSTMOptions.addMergeOutputs(builder, mergeOutputs);
+    BidirectionalSequenceLSTMOptions.addTimeMajor(builder, timeMajor);
+    BidirectionalSequenceLSTMOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return BidirectionalSequenceLSTMOptions.endBidirectionalSequenceLSTMOptions(builder);
+  }
 }
 
 export class ResizeBilinearOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ResizeBilinearOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ResizeBilinearOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsResizeBilinearOptions(bb:flatbuffers.ByteBuffer, obj?:ResizeBilinearOptions):ResizeBilinearOptions {
-  return (obj || new ResizeBilinearOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsResizeBilinearOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ResizeBilinearOptions,
+  ): ResizeBilinearOptions {
+    return (obj || new ResizeBilinearOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsResizeBilinearOptions(bb:flatbuffers.ByteBuffer, obj?:ResizeBilinearOptions):ResizeBilinearOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ResizeBilinearOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsResizeBilinearOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ResizeBilinearOptions,
+  ): ResizeBilinearOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ResizeBilinearOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-alignCorners():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  alignCorners(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-halfPixelCenters():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  halfPixelCenters(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startResizeBilinearOptions(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
+  static startResizeBilinearOptions(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
 
-static addAlignCorners(builder:flatbuffers.Builder, alignCorners:boolean) {
-  builder.addFieldInt8(2, +alignCorners, +false);
-}
+  static addAlignCorners(builder: flatbuffers.Builder, alignCorners: boolean) {
+    builder.addFieldInt8(2, +alignCorners, +false);
+  }
 
-static addHalfPixelCenters(builder:flatbuffers.Builder, halfPixelCenters:boolean) {
-  builder.addFieldInt8(3, +halfPixelCenters, +false);
-}
+  static addHalfPixelCenters(builder: flatbuffers.Builder, halfPixelCenters: boolean) {
+    builder.addFieldInt8(3, +halfPixelCenters, +false);
+  }
 
-static endResizeBilinearOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endResizeBilinearOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createResizeBilinearOptions(builder:flatbuffers.Builder, alignCorners:boolean, halfPixelCenters:boolean):flatbuffers.Offset {
-  ResizeBilinearOptions.startResizeBilinearOptions(builder);
-  ResizeBilinearOptions.addAlignCorners(builder, alignCorners);
-  ResizeBilinearOptions.addHalfPixelCenters(builder, halfPixelCenters);
-  return ResizeBilinearOptions.endResizeBilinearOptions(builder);
-}
+  static createResizeBilinearOptions(
+    builder: flatbuffers.Builder,
+    alignCorners: boolean,
+    halfPixelCenters: boolean,
+  ): flatbuffers.Offset {
+    ResizeBilinearOptions.startResizeBilinearOptions(builder);
+    ResizeBilinearOptions.addAlignCorners(builder, alignCorners);
+    ResizeBilinearOptions.addHalfPixelCenters(builder, halfPixelCenters);
+    return ResizeBilinearOptions.endResizeBilinearOptions(builder);
+  }
 }
 
 export class ResizeNearestNeighborOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ResizeNearestNeighborOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ResizeNearestNeighborOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsResizeNearestNeighborOptions(bb:flatbuffers.ByteBuffer, obj?:ResizeNearestNeighborOptions):ResizeNearestNeighborOptions {
-  return (obj || new ResizeNearestNeighborOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsResizeNearestNeighborOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ResizeNearestNeighborOptions,
+  ): ResizeNearestNeighborOptions {
+    return (obj || new ResizeNearestNeighborOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsResizeNearestNeighborOptions(bb:flatbuffers.ByteBuffer, obj?:ResizeNearestNeighborOptions):ResizeNearestNeighborOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ResizeNearestNeighborOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsResizeNearestNeighborOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ResizeNearestNeighborOptions,
+  ): ResizeNearestNeighborOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ResizeNearestNeighborOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-alignCorners():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  alignCorners(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-halfPixelCenters():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  halfPixelCenters(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startResizeNearestNeighborOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startResizeNearestNeighborOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addAlignCorners(builder:flatbuffers.Builder, alignCorners:boolean) {
-  builder.addFieldInt8(0, +alignCorners, +false);
-}
+  static addAlignCorners(builder: flatbuffers.Builder, alignCorners: boolean) {
+    builder.addFieldInt8(0, +alignCorners, +false);
+  }
 
-static addHalfPixelCenters(builder:flatbuffers.Builder, halfPixelCenters:boolean) {
-  builder.addFieldInt8(1, +halfPixelCenters, +false);
-}
+  static addHalfPixelCenters(builder: flatbuffers.Builder, halfPixelCenters: boolean) {
+    builder.addFieldInt8(1, +halfPixelCenters, +false);
+  }
 
-static endResizeNearestNeighborOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endResizeNearestNeighborOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createResizeNearestNeighborOptions(builder:flatbuffers.Builder, alignCorners:boolean, halfPixelCenters:boolean):flatbuffers.Offset {
-  ResizeNearestNeighborOptions.startResizeNearestNeighborOptions(builder);
-  ResizeNearestNeighborOptions.addAlignCorners(builder, alignCorners);
-  ResizeNearestNeighborOptions.addHalfPixelCenters(builder, halfPixelCenters);
-  return ResizeNearestNeighborOptions.endResizeNearestNeighborOptions(builder);
-}
+  static createResizeNearestNeighborOptions(
+    builder: flatbuffers.Builder,
+    alignCorners: boolean,
+    halfPixelCenters: boolean,
+  ): flatbuffers.Offset {
+    ResizeNearestNeighborOptions.startResizeNearestNeighborOptions(builder);
+    ResizeNearestNeighborOptions.addAlignCorners(builder, alignCorners);
+    ResizeNearestNeighborOptions.addHalfPixelCenters(builder, halfPixelCenters);
+    return ResizeNearestNeighborOptions.endResizeNearestNeighborOptions(builder);
+  }
 }
 
 export class CallOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CallOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): CallOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsCallOptions(bb:flatbuffers.ByteBuffer, obj?:CallOptions):CallOptions {
-  return (obj || new CallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsCallOptions(bb: flatbuffers.ByteBuffer, obj?: CallOptions): CallOptions {
+    return (obj || new CallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsCallOptions(bb:flatbuffers.ByteBuffer, obj?:CallOptions):CallOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsCallOptions(bb: flatbuffers.ByteBuffer, obj?: CallOptions): CallOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CallOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-subgraph():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
+  subgraph(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
 
-static startCallOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startCallOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addSubgraph(builder:flatbuffers.Builder, subgraph:number) {
-  builder.addFieldInt32(0, subgraph, 0);
-}
+  static addSubgraph(builder: flatbuffers.Builder, subgraph: number) {
+    builder.addFieldInt32(0, subgraph, 0);
+  }
 
-static endCallOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endCallOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createCallOptions(builder:flatbuffers.Builder, subgraph:number):flatbuffers.Offset {
-  CallOptions.startCallOptions(builder);
-  CallOptions.addSubgraph(builder, subgraph);
-  return CallOptions.endCallOptions(builder);
-}
+  static createCallOptions(builder: flatbuffers.Builder, subgraph: number): flatbuffers.Offset {
+    CallOptions.startCallOptions(builder);
+    CallOptions.addSubgraph(builder, subgraph);
+    return CallOptions.endCallOptions(builder);
+  }
 }
 
 export class PadOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):PadOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): PadOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsPadOptions(bb:flatbuffers.ByteBuffer, obj?:PadOptions):PadOptions {
-  return (obj || new PadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsPadOptions(bb: flatbuffers.ByteBuffer, obj?: PadOptions): PadOptions {
+    return (obj || new PadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsPadOptions(bb:flatbuffers.ByteBuffer, obj?:PadOptions):PadOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new PadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsPadOptions(bb: flatbuffers.ByteBuffer, obj?: PadOptions): PadOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new PadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startPadOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startPadOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endPadOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endPadOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createPadOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  PadOptions.startPadOptions(builder);
-  return PadOptions.endPadOptions(builder);
-}
+  static createPadOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    PadOptions.startPadOptions(builder);
+    return PadOptions.endPadOptions(builder);
+  }
 }
 
 export class PadV2Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):PadV2Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): PadV2Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsPadV2Options(bb:flatbuffers.ByteBuffer, obj?:PadV2Options):PadV2Options {
-  return (obj || new PadV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsPadV2Options(bb: flatbuffers.ByteBuffer, obj?: PadV2Options): PadV2Options {
+    return (obj || new PadV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsPadV2Options(bb:flatbuffers.ByteBuffer, obj?:PadV2Options):PadV2Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new PadV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsPadV2Options(bb: flatbuffers.ByteBuffer, obj?: PadV2Options): PadV2Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new PadV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startPadV2Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startPadV2Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endPadV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endPadV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createPadV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  PadV2Options.startPadV2Options(builder);
-  return PadV2Options.endPadV2Options(builder);
-}
+  static createPadV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    PadV2Options.startPadV2Options(builder);
+    return PadV2Options.endPadV2Options(builder);
+  }
 }
 
 export class ReshapeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReshapeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsReshapeOptions(bb:flatbuffers.ByteBuffer, obj?:ReshapeOptions):ReshapeOptions {
-  return (obj || new ReshapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsReshapeOptions(bb:flatbuffers.ByteBuffer, obj?:ReshapeOptions):ReshapeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReshapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-newShape(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-newShapeLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-newShapeArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startReshapeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addNewShape(builder:flatbuffers.Builder, newShapeOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, newShapeOffset, 0);
-}
-
-static createNewShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createNewShapeVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createNewShapeVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReshapeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startNewShapeVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsReshapeOptions(bb: flatbuffers.ByteBuffer, obj?: ReshapeOptions): ReshapeOptions {
+    return (obj || new ReshapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endReshapeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsReshapeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReshapeOptions,
+  ): ReshapeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReshapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createReshapeOptions(builder:flatbuffers.Builder, newShapeOffset:flatbuffers.Offset):flatbuffers.Offset {
-  ReshapeOptions.startReshapeOptions(builder);
-  ReshapeOptions.addNewShape(builder, newShapeOffset);
-  return ReshapeOptions.endReshapeOptions(builder);
-}
+  newShape(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  newShapeLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  newShapeArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startReshapeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addNewShape(builder: flatbuffers.Builder, newShapeOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, newShapeOffset, 0);
+  }
+
+  static createNewShapeVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createNewShapeVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createNewShapeVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startNewShapeVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endReshapeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createReshapeOptions(
+    builder: flatbuffers.Builder,
+    newShapeOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    ReshapeOptions.startReshapeOptions(builder);
+    ReshapeOptions.addNewShape(builder, newShapeOffset);
+    return ReshapeOptions.endReshapeOptions(builder);
+  }
 }
 
 export class SpaceToBatchNDOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SpaceToBatchNDOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SpaceToBatchNDOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSpaceToBatchNDOptions(bb:flatbuffers.ByteBuffer, obj?:SpaceToBatchNDOptions):SpaceToBatchNDOptions {
-  return (obj || new SpaceToBatchNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSpaceToBatchNDOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SpaceToBatchNDOptions,
+  ): SpaceToBatchNDOptions {
+    return (obj || new SpaceToBatchNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSpaceToBatchNDOptions(bb:flatbuffers.ByteBuffer, obj?:SpaceToBatchNDOptions):SpaceToBatchNDOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SpaceToBatchNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSpaceToBatchNDOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SpaceToBatchNDOptions,
+  ): SpaceToBatchNDOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SpaceToBatchNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSpaceToBatchNDOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSpaceToBatchNDOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSpaceToBatchNDOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSpaceToBatchNDOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSpaceToBatchNDOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SpaceToBatchNDOptions.startSpaceToBatchNDOptions(builder);
-  return SpaceToBatchNDOptions.endSpaceToBatchNDOptions(builder);
-}
+  static createSpaceToBatchNDOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SpaceToBatchNDOptions.startSpaceToBatchNDOptions(builder);
+    return SpaceToBatchNDOptions.endSpaceToBatchNDOptions(builder);
+  }
 }
 
 export class BatchToSpaceNDOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BatchToSpaceNDOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BatchToSpaceNDOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBatchToSpaceNDOptions(bb:flatbuffers.ByteBuffer, obj?:BatchToSpaceNDOptions):BatchToSpaceNDOptions {
-  return (obj || new BatchToSpaceNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBatchToSpaceNDOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BatchToSpaceNDOptions,
+  ): BatchToSpaceNDOptions {
+    return (obj || new BatchToSpaceNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBatchToSpaceNDOptions(bb:flatbuffers.ByteBuffer, obj?:BatchToSpaceNDOptions):BatchToSpaceNDOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BatchToSpaceNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBatchToSpaceNDOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BatchToSpaceNDOptions,
+  ): BatchToSpaceNDOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BatchToSpaceNDOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startBatchToSpaceNDOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startBatchToSpaceNDOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endBatchToSpaceNDOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBatchToSpaceNDOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBatchToSpaceNDOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  BatchToSpaceNDOptions.startBatchToSpaceNDOptions(builder);
-  return BatchToSpaceNDOptions.endBatchToSpaceNDOptions(builder);
-}
+  static createBatchToSpaceNDOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    BatchToSpaceNDOptions.startBatchToSpaceNDOptions(builder);
+    return BatchToSpaceNDOptions.endBatchToSpaceNDOptions(builder);
+  }
 }
 
 export class SkipGramOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SkipGramOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SkipGramOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSkipGramOptions(bb:flatbuffers.ByteBuffer, obj?:SkipGramOptions):SkipGramOptions {
-  return (obj || new SkipGramOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSkipGramOptions(bb: flatbuffers.ByteBuffer, obj?: SkipGramOptions): SkipGramOptions {
+    return (obj || new SkipGramOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSkipGramOptions(bb:flatbuffers.ByteBuffer, obj?:SkipGramOptions):SkipGramOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SkipGramOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSkipGramOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SkipGramOptions,
+  ): SkipGramOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SkipGramOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-ngramSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  ngramSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-maxSkipSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  maxSkipSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-includeAllNgrams():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  includeAllNgrams(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startSkipGramOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startSkipGramOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addNgramSize(builder:flatbuffers.Builder, ngramSize:number) {
-  builder.addFieldInt32(0, ngramSize, 0);
-}
+  static addNgramSize(builder: flatbuffers.Builder, ngramSize: number) {
+    builder.addFieldInt32(0, ngramSize, 0);
+  }
 
-static addMaxSkipSize(builder:flatbuffers.Builder, maxSkipSize:number) {
-  builder.addFieldInt32(1, maxSkipSize, 0);
-}
+  static addMaxSkipSize(builder: flatbuffers.Builder, maxSkipSize: number) {
+    builder.addFieldInt32(1, maxSkipSize, 0);
+  }
 
-static addIncludeAllNgrams(builder:flatbuffers.Builder, includeAllNgrams:boolean) {
-  builder.addFieldInt8(2, +includeAllNgrams, +false);
-}
+  static addIncludeAllNgrams(builder: flatbuffers.Builder, includeAllNgrams: boolean) {
+    builder.addFieldInt8(2, +includeAllNgrams, +false);
+  }
 
-static endSkipGramOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSkipGramOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSkipGramOptions(builder:flatbuffers.Builder, ngramSize:number, maxSkipSize:number, includeAllNgrams:boolean):flatbuffers.Offset {
-  SkipGramOptions.startSkipGramOptions(builder);
-  SkipGramOptions.addNgramSize(builder, ngramSize);
-  SkipGramOptions.addMaxSkipSize(builder, maxSkipSize);
-  SkipGramOptions.addIncludeAllNgrams(builder, includeAllNgrams);
-  return SkipGramOptions.endSkipGramOptions(builder);
-}
+  static createSkipGramOptions(
+    builder: flatbuffers.Builder,
+    ngramSize: number,
+    maxSkipSize: number,
+    includeAllNgrams: boolean,
+  ): flatbuffers.Offset {
+    SkipGramOptions.startSkipGramOptions(builder);
+    SkipGramOptions.addNgramSize(builder, ngramSize);
+    SkipGramOptions.addMaxSkipSize(builder, maxSkipSize);
+    SkipGramOptions.addIncludeAllNgrams(builder, includeAllNgrams);
+    return SkipGramOptions.endSkipGramOptions(builder);
+  }
 }
 
 export class SpaceToDepthOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SpaceToDepthOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SpaceToDepthOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSpaceToDepthOptions(bb:flatbuffers.ByteBuffer, obj?:SpaceToDepthOptions):SpaceToDepthOptions {
-  return (obj || new SpaceToDepthOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSpaceToDepthOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SpaceToDepthOptions,
+  ): SpaceToDepthOptions {
+    return (obj || new SpaceToDepthOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSpaceToDepthOptions(bb:flatbuffers.ByteBuffer, obj?:SpaceToDepthOptions):SpaceToDepthOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SpaceToDepthOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSpaceToDepthOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SpaceToDepthOptions,
+  ): SpaceToDepthOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SpaceToDepthOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-blockSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  blockSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startSpaceToDepthOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startSpaceToDepthOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addBlockSize(builder:flatbuffers.Builder, blockSize:number) {
-  builder.addFieldInt32(0, blockSize, 0);
-}
+  static addBlockSize(builder: flatbuffers.Builder, blockSize: number) {
+    builder.addFieldInt32(0, blockSize, 0);
+  }
 
-static endSpaceToDepthOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSpaceToDepthOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSpaceToDepthOptions(builder:flatbuffers.Builder, blockSize:number):flatbuffers.Offset {
-  SpaceToDepthOptions.startSpaceToDepthOptions(builder);
-  SpaceToDepthOptions.addBlockSize(builder, blockSize);
-  return SpaceToDepthOptions.endSpaceToDepthOptions(builder);
-}
+  static createSpaceToDepthOptions(builder: flatbuffers.Builder, blockSize: number): flatbuffers.Offset {
+    SpaceToDepthOptions.startSpaceToDepthOptions(builder);
+    SpaceToDepthOptions.addBlockSize(builder, blockSize);
+    return SpaceToDepthOptions.endSpaceToDepthOptions(builder);
+  }
 }
 
 export class DepthToSpaceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DepthToSpaceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DepthToSpaceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDepthToSpaceOptions(bb:flatbuffers.ByteBuffer, obj?:DepthToSpaceOptions):DepthToSpaceOptions {
-  return (obj || new DepthToSpaceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDepthToSpaceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DepthToSpaceOptions,
+  ): DepthToSpaceOptions {
+    return (obj || new DepthToSpaceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDepthToSpaceOptions(bb:flatbuffers.ByteBuffer, obj?:DepthToSpaceOptions):DepthToSpaceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DepthToSpaceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDepthToSpaceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DepthToSpaceOptions,
+  ): DepthToSpaceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DepthToSpaceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-blockSize():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  blockSize(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startDepthToSpaceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startDepthToSpaceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addBlockSize(builder:flatbuffers.Builder, blockSize:number) {
-  builder.addFieldInt32(0, blockSize, 0);
-}
+  static addBlockSize(builder: flatbuffers.Builder, blockSize: number) {
+    builder.addFieldInt32(0, blockSize, 0);
+  }
 
-static endDepthToSpaceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDepthToSpaceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDepthToSpaceOptions(builder:flatbuffers.Builder, blockSize:number):flatbuffers.Offset {
-  DepthToSpaceOptions.startDepthToSpaceOptions(builder);
-  DepthToSpaceOptions.addBlockSize(builder, blockSize);
-  return DepthToSpaceOptions.endDepthToSpaceOptions(builder);
-}
+  static createDepthToSpaceOptions(builder: flatbuffers.Builder, blockSize: number): flatbuffers.Offset {
+    DepthToSpaceOptions.startDepthToSpaceOptions(builder);
+    DepthToSpaceOptions.addBlockSize(builder, blockSize);
+    return DepthToSpaceOptions.endDepthToSpaceOptions(builder);
+  }
 }
 
 export class SubOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SubOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SubOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSubOptions(bb:flatbuffers.ByteBuffer, obj?:SubOptions):SubOptions {
-  return (obj || new SubOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSubOptions(bb: flatbuffers.ByteBuffer, obj?: SubOptions): SubOptions {
+    return (obj || new SubOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSubOptions(bb:flatbuffers.ByteBuffer, obj?:SubOptions):SubOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SubOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSubOptions(bb: flatbuffers.ByteBuffer, obj?: SubOptions): SubOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SubOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-potScaleInt16():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
-}
+  potScaleInt16(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : true;
+  }
 
-static startSubOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startSubOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addPotScaleInt16(builder:flatbuffers.Builder, potScaleInt16:boolean) {
-  builder.addFieldInt8(1, +potScaleInt16, +true);
-}
+  static addPotScaleInt16(builder: flatbuffers.Builder, potScaleInt16: boolean) {
+    builder.addFieldInt8(1, +potScaleInt16, +true);
+  }
 
-static endSubOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSubOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSubOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType, potScaleInt16:boolean):flatbuffers.Offset {
-  SubOptions.startSubOptions(builder);
-  SubOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  SubOptions.addPotScaleInt16(builder, potScaleInt16);
-  return SubOptions.endSubOptions(builder);
-}
+  static createSubOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+    potScaleInt16: boolean,
+  ): flatbuffers.Offset {
+    SubOptions.startSubOptions(builder);
+    SubOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    SubOptions.addPotScaleInt16(builder, potScaleInt16);
+    return SubOptions.endSubOptions(builder);
+  }
 }
 
 export class DivOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DivOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DivOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDivOptions(bb:flatbuffers.ByteBuffer, obj?:DivOptions):DivOptions {
-  return (obj || new DivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDivOptions(bb: flatbuffers.ByteBuffer, obj?: DivOptions): DivOptions {
+    return (obj || new DivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDivOptions(bb:flatbuffers.ByteBuffer, obj?:DivOptions):DivOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDivOptions(bb: flatbuffers.ByteBuffer, obj?: DivOptions): DivOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-static startDivOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startDivOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(0, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static endDivOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDivOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDivOptions(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType):flatbuffers.Offset {
-  DivOptions.startDivOptions(builder);
-  DivOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  return DivOptions.endDivOptions(builder);
-}
+  static createDivOptions(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ): flatbuffers.Offset {
+    DivOptions.startDivOptions(builder);
+    DivOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    return DivOptions.endDivOptions(builder);
+  }
 }
 
 export class TopKV2Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):TopKV2Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): TopKV2Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsTopKV2Options(bb:flatbuffers.ByteBuffer, obj?:TopKV2Options):TopKV2Options {
-  return (obj || new TopKV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsTopKV2Options(bb: flatbuffers.ByteBuffer, obj?: TopKV2Options): TopKV2Options {
+    return (obj || new TopKV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsTopKV2Options(bb:flatbuffers.ByteBuffer, obj?:TopKV2Options):TopKV2Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new TopKV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsTopKV2Options(bb: flatbuffers.ByteBuffer, obj?: TopKV2Options): TopKV2Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new TopKV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startTopKV2Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startTopKV2Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endTopKV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endTopKV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createTopKV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  TopKV2Options.startTopKV2Options(builder);
-  return TopKV2Options.endTopKV2Options(builder);
-}
+  static createTopKV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    TopKV2Options.startTopKV2Options(builder);
+    return TopKV2Options.endTopKV2Options(builder);
+  }
 }
 
 export class EmbeddingLookupSparseOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):EmbeddingLookupSparseOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): EmbeddingLookupSparseOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsEmbeddingLookupSparseOptions(bb:flatbuffers.ByteBuffer, obj?:EmbeddingLookupSparseOptions):EmbeddingLookupSparseOptions {
-  return (obj || new EmbeddingLookupSparseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsEmbeddingLookupSparseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: EmbeddingLookupSparseOptions,
+  ): EmbeddingLookupSparseOptions {
+    return (obj || new EmbeddingLookupSparseOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-static getSizePrefixedRootAsEmbeddingLookupSparseOptions(bb:flatbuffers.ByteBuffer, obj?:EmbeddingLookupSparseOptions):EmbeddingLookupSparseOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new EmbeddingLookupSparseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsEmbeddingLookupSparseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: EmbeddingLookupSparseOptions,
+  ): EmbeddingLookupSparseOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new EmbeddingLookupSparseOptions()).__init(
+      bb.readInt32(bb.position()) + bb.position(),
+      bb,
+    );
+  }
 
-combiner():CombinerType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : CombinerType.SUM;
-}
+  combiner(): CombinerType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : CombinerType.SUM;
+  }
 
-static startEmbeddingLookupSparseOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startEmbeddingLookupSparseOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addCombiner(builder:flatbuffers.Builder, combiner:CombinerType) {
-  builder.addFieldInt8(0, combiner, CombinerType.SUM);
-}
+  static addCombiner(builder: flatbuffers.Builder, combiner: CombinerType) {
+    builder.addFieldInt8(0, combiner, CombinerType.SUM);
+  }
 
-static endEmbeddingLookupSparseOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endEmbeddingLookupSparseOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createEmbeddingLookupSparseOptions(builder:flatbuffers.Builder, combiner:CombinerType):flatbuffers.Offset {
-  EmbeddingLookupSparseOptions.startEmbeddingLookupSparseOptions(builder);
-  EmbeddingLookupSparseOptions.addCombiner(builder, combiner);
-  return EmbeddingLookupSparseOptions.endEmbeddingLookupSparseOptions(builder);
-}
+  static createEmbeddingLookupSparseOptions(
+    builder: flatbuffers.Builder,
+    combiner: CombinerType,
+  ): flatbuffers.Offset {
+    EmbeddingLookupSparseOptions.startEmbeddingLookupSparseOptions(builder);
+    EmbeddingLookupSparseOptions.addCombiner(builder, combiner);
+    return EmbeddingLookupSparseOptions.endEmbeddingLookupSparseOptions(builder);
+  }
 }
 
 export class GatherOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):GatherOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): GatherOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsGatherOptions(bb:flatbuffers.ByteBuffer, obj?:GatherOptions):GatherOptions {
-  return (obj || new GatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsGatherOptions(bb: flatbuffers.ByteBuffer, obj?: GatherOptions): GatherOptions {
+    return (obj || new GatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsGatherOptions(bb:flatbuffers.ByteBuffer, obj?:GatherOptions):GatherOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new GatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsGatherOptions(bb: flatbuffers.ByteBuffer, obj?: GatherOptions): GatherOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new GatherOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-axis():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  axis(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-batchDims():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  batchDims(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startGatherOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startGatherOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addAxis(builder:flatbuffers.Builder, axis:number) {
-  builder.addFieldInt32(0, axis, 0);
-}
+  static addAxis(builder: flatbuffers.Builder, axis: number) {
+    builder.addFieldInt32(0, axis, 0);
+  }
 
-static addBatchDims(builder:flatbuffers.Builder, batchDims:number) {
-  builder.addFieldInt32(1, batchDims, 0);
-}
+  static addBatchDims(builder: flatbuffers.Builder, batchDims: number) {
+    builder.addFieldInt32(1, batchDims, 0);
+  }
 
-static endGatherOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endGatherOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createGatherOptions(builder:flatbuffers.Builder, axis:number, batchDims:number):flatbuffers.Offset {
-  GatherOptions.startGatherOptions(builder);
-  GatherOptions.addAxis(builder, axis);
-  GatherOptions.addBatchDims(builder, batchDims);
-  return GatherOptions.endGatherOptions(builder);
-}
+  static createGatherOptions(
+    builder: flatbuffers.Builder,
+    axis: number,
+    batchDims: number,
+  ): flatbuffers.Offset {
+    GatherOptions.startGatherOptions(builder);
+    GatherOptions.addAxis(builder, axis);
+    GatherOptions.addBatchDims(builder, batchDims);
+    return GatherOptions.endGatherOptions(builder);
+  }
 }
 
 export class TransposeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):TransposeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): TransposeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsTransposeOptions(bb:flatbuffers.ByteBuffer, obj?:TransposeOptions):TransposeOptions {
-  return (obj || new TransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsTransposeOptions(bb: flatbuffers.ByteBuffer, obj?: TransposeOptions): TransposeOptions {
+    return (obj || new TransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsTransposeOptions(bb:flatbuffers.ByteBuffer, obj?:TransposeOptions):TransposeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new TransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsTransposeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: TransposeOptions,
+  ): TransposeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new TransposeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startTransposeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startTransposeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endTransposeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endTransposeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createTransposeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  TransposeOptions.startTransposeOptions(builder);
-  return TransposeOptions.endTransposeOptions(builder);
-}
+  static createTransposeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    TransposeOptions.startTransposeOptions(builder);
+    return TransposeOptions.endTransposeOptions(builder);
+  }
 }
 
 export class ExpOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ExpOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ExpOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsExpOptions(bb:flatbuffers.ByteBuffer, obj?:ExpOptions):ExpOptions {
-  return (obj || new ExpOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsExpOptions(bb: flatbuffers.ByteBuffer, obj?: ExpOptions): ExpOptions {
+    return (obj || new ExpOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsExpOptions(bb:flatbuffers.ByteBuffer, obj?:ExpOptions):ExpOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ExpOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsExpOptions(bb: flatbuffers.ByteBuffer, obj?: ExpOptions): ExpOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ExpOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startExpOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startExpOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endExpOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endExpOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createExpOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ExpOptions.startExpOptions(builder);
-  return ExpOptions.endExpOptions(builder);
-}
+  static createExpOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ExpOptions.startExpOptions(builder);
+    return ExpOptions.endExpOptions(builder);
+  }
 }
 
 export class CosOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CosOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): CosOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsCosOptions(bb:flatbuffers.ByteBuffer, obj?:CosOptions):CosOptions {
-  return (obj || new CosOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsCosOptions(bb: flatbuffers.ByteBuffer, obj?: CosOptions): CosOptions {
+    return (obj || new CosOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsCosOptions(bb:flatbuffers.ByteBuffer, obj?:CosOptions):CosOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CosOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsCosOptions(bb: flatbuffers.ByteBuffer, obj?: CosOptions): CosOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CosOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startCosOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startCosOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endCosOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endCosOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createCosOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  CosOptions.startCosOptions(builder);
-  return CosOptions.endCosOptions(builder);
-}
+  static createCosOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    CosOptions.startCosOptions(builder);
+    return CosOptions.endCosOptions(builder);
+  }
 }
 
 export class ReducerOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReducerOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReducerOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsReducerOptions(bb:flatbuffers.ByteBuffer, obj?:ReducerOptions):ReducerOptions {
-  return (obj || new ReducerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsReducerOptions(bb: flatbuffers.ByteBuffer, obj?: ReducerOptions): ReducerOptions {
+    return (obj || new ReducerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsReducerOptions(bb:flatbuffers.ByteBuffer, obj?:ReducerOptions):ReducerOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReducerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsReducerOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReducerOptions,
+  ): ReducerOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReducerOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-keepDims():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  keepDims(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startReducerOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startReducerOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addKeepDims(builder:flatbuffers.Builder, keepDims:boolean) {
-  builder.addFieldInt8(0, +keepDims, +false);
-}
+  static addKeepDims(builder: flatbuffers.Builder, keepDims: boolean) {
+    builder.addFieldInt8(0, +keepDims, +false);
+  }
 
-static endReducerOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endReducerOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createReducerOptions(builder:flatbuffers.Builder, keepDims:boolean):flatbuffers.Offset {
-  ReducerOptions.startReducerOptions(builder);
-  ReducerOptions.addKeepDims(builder, keepDims);
-  return ReducerOptions.endReducerOptions(builder);
-}
+  static createReducerOptions(builder: flatbuffers.Builder, keepDims: boolean): flatbuffers.Offset {
+    ReducerOptions.startReducerOptions(builder);
+    ReducerOptions.addKeepDims(builder, keepDims);
+    return ReducerOptions.endReducerOptions(builder);
+  }
 }
 
 export class SqueezeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SqueezeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsSqueezeOptions(bb:flatbuffers.ByteBuffer, obj?:SqueezeOptions):SqueezeOptions {
-  return (obj || new SqueezeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsSqueezeOptions(bb:flatbuffers.ByteBuffer, obj?:SqueezeOptions):SqueezeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SqueezeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-squeezeDims(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-squeezeDimsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-squeezeDimsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startSqueezeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addSqueezeDims(builder:flatbuffers.Builder, squeezeDimsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, squeezeDimsOffset, 0);
-}
-
-static createSqueezeDimsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createSqueezeDimsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createSqueezeDimsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): SqueezeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startSqueezeDimsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsSqueezeOptions(bb: flatbuffers.ByteBuffer, obj?: SqueezeOptions): SqueezeOptions {
+    return (obj || new SqueezeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endSqueezeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsSqueezeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SqueezeOptions,
+  ): SqueezeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SqueezeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createSqueezeOptions(builder:flatbuffers.Builder, squeezeDimsOffset:flatbuffers.Offset):flatbuffers.Offset {
-  SqueezeOptions.startSqueezeOptions(builder);
-  SqueezeOptions.addSqueezeDims(builder, squeezeDimsOffset);
-  return SqueezeOptions.endSqueezeOptions(builder);
-}
+  squeezeDims(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  squeezeDimsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  squeezeDimsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startSqueezeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addSqueezeDims(builder: flatbuffers.Builder, squeezeDimsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, squeezeDimsOffset, 0);
+  }
+
+  static createSqueezeDimsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createSqueezeDimsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createSqueezeDimsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startSqueezeDimsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endSqueezeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createSqueezeOptions(
+    builder: flatbuffers.Builder,
+    squeezeDimsOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    SqueezeOptions.startSqueezeOptions(builder);
+    SqueezeOptions.addSqueezeDims(builder, squeezeDimsOffset);
+    return SqueezeOptions.endSqueezeOptions(builder);
+  }
 }
 
 export class SplitOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SplitOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SplitOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSplitOptions(bb:flatbuffers.ByteBuffer, obj?:SplitOptions):SplitOptions {
-  return (obj || new SplitOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSplitOptions(bb: flatbuffers.ByteBuffer, obj?: SplitOptions): SplitOptions {
+    return (obj || new SplitOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSplitOptions(bb:flatbuffers.ByteBuffer, obj?:SplitOptions):SplitOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SplitOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSplitOptions(bb: flatbuffers.ByteBuffer, obj?: SplitOptions): SplitOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SplitOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-numSplits():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  numSplits(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startSplitOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startSplitOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addNumSplits(builder:flatbuffers.Builder, numSplits:number) {
-  builder.addFieldInt32(0, numSplits, 0);
-}
+  static addNumSplits(builder: flatbuffers.Builder, numSplits: number) {
+    builder.addFieldInt32(0, numSplits, 0);
+  }
 
-static endSplitOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSplitOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSplitOptions(builder:flatbuffers.Builder, numSplits:number):flatbuffers.Offset {
-  SplitOptions.startSplitOptions(builder);
-  SplitOptions.addNumSplits(builder, numSplits);
-  return SplitOptions.endSplitOptions(builder);
-}
+  static createSplitOptions(builder: flatbuffers.Builder, numSplits: number): flatbuffers.Offset {
+    SplitOptions.startSplitOptions(builder);
+    SplitOptions.addNumSplits(builder, numSplits);
+    return SplitOptions.endSplitOptions(builder);
+  }
 }
 
 export class SplitVOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SplitVOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SplitVOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSplitVOptions(bb:flatbuffers.ByteBuffer, obj?:SplitVOptions):SplitVOptions {
-  return (obj || new SplitVOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSplitVOptions(bb: flatbuffers.ByteBuffer, obj?: SplitVOptions): SplitVOptions {
+    return (obj || new SplitVOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSplitVOptions(bb:flatbuffers.ByteBuffer, obj?:SplitVOptions):SplitVOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SplitVOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSplitVOptions(bb: flatbuffers.ByteBuffer, obj?: SplitVOptions): SplitVOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SplitVOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-numSplits():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  numSplits(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startSplitVOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startSplitVOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addNumSplits(builder:flatbuffers.Builder, numSplits:number) {
-  builder.addFieldInt32(0, numSplits, 0);
-}
+  static addNumSplits(builder: flatbuffers.Builder, numSplits: number) {
+    builder.addFieldInt32(0, numSplits, 0);
+  }
 
-static endSplitVOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSplitVOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSplitVOptions(builder:flatbuffers.Builder, numSplits:number):flatbuffers.Offset {
-  SplitVOptions.startSplitVOptions(builder);
-  SplitVOptions.addNumSplits(builder, numSplits);
-  return SplitVOptions.endSplitVOptions(builder);
-}
+  static createSplitVOptions(builder: flatbuffers.Builder, numSplits: number): flatbuffers.Offset {
+    SplitVOptions.startSplitVOptions(builder);
+    SplitVOptions.addNumSplits(builder, numSplits);
+    return SplitVOptions.endSplitVOptions(builder);
+  }
 }
 
 export class StridedSliceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StridedSliceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StridedSliceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStridedSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StridedSliceOptions):StridedSliceOptions {
-  return (obj || new StridedSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStridedSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StridedSliceOptions,
+  ): StridedSliceOptions {
+    return (obj || new StridedSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStridedSliceOptions(bb:flatbuffers.ByteBuffer, obj?:StridedSliceOptions):StridedSliceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StridedSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStridedSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StridedSliceOptions,
+  ): StridedSliceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StridedSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-beginMask():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  beginMask(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-endMask():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  endMask(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-ellipsisMask():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  ellipsisMask(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-newAxisMask():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  newAxisMask(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-shrinkAxisMask():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  shrinkAxisMask(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-offset():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  offset(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startStridedSliceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
+  static startStridedSliceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
 
-static addBeginMask(builder:flatbuffers.Builder, beginMask:number) {
-  builder.addFieldInt32(0, beginMask, 0);
-}
+  static addBeginMask(builder: flatbuffers.Builder, beginMask: number) {
+    builder.addFieldInt32(0, beginMask, 0);
+  }
 
-static addEndMask(builder:flatbuffers.Builder, endMask:number) {
-  builder.addFieldInt32(1, endMask, 0);
-}
+  static addEndMask(builder: flatbuffers.Builder, endMask: number) {
+    builder.addFieldInt32(1, endMask, 0);
+  }
 
-static addEllipsisMask(builder:flatbuffers.Builder, ellipsisMask:number) {
-  builder.addFieldInt32(2, ellipsisMask, 0);
-}
+  static addEllipsisMask(builder: flatbuffers.Builder, ellipsisMask: number) {
+    builder.addFieldInt32(2, ellipsisMask, 0);
+  }
 
-static addNewAxisMask(builder:flatbuffers.Builder, newAxisMask:number) {
-  builder.addFieldInt32(3, newAxisMask, 0);
-}
+  static addNewAxisMask(builder: flatbuffers.Builder, newAxisMask: number) {
+    builder.addFieldInt32(3, newAxisMask, 0);
+  }
 
-static addShrinkAxisMask(builder:flatbuffers.Builder, shrinkAxisMask:number) {
-  builder.addFieldInt32(4, shrinkAxisMask, 0);
-}
+  static addShrinkAxisMask(builder: flatbuffers.Builder, shrinkAxisMask: number) {
+    builder.addFieldInt32(4, shrinkAxisMask, 0);
+  }
 
-static addOffset(builder:flatbuffers.Builder, offset:boolean) {
-  builder.addFieldInt8(5, +offset, +false);
-}
+  static addOffset(builder: flatbuffers.Builder, offset: boolean) {
+    builder.addFieldInt8(5, +offset, +false);
+  }
 
-static endStridedSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStridedSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStridedSliceOptions(builder:flatbuffers.Builder, beginMask:number, endMask:number, ellipsisMask:number, newAxisMask:number, shrinkAxisMask:number, offset:boolean):flatbuffers.Offset {
-  StridedSliceOptions.startStridedSliceOptions(builder);
-  StridedSliceOptions.addBeginMask(builder, beginMask);
-  StridedSliceOptions.addEndMask(builder, endMask);
-  StridedSliceOptions.addEllipsisMask(builder, ellipsisMask);
-  StridedSliceOptions.addNewAxisMask(builder, newAxisMask);
-  StridedSliceOptions.addShrinkAxisMask(builder, shrinkAxisMask);
-  StridedSliceOptions.addOffset(builder, offset);
-  return StridedSliceOptions.endStridedSliceOptions(builder);
-}
+  static createStridedSliceOptions(
+    builder: flatbuffers.Builder,
+    beginMask: number,
+    endMask: number,
+    ellipsisMask: number,
+    newAxisMask: number,
+    shrinkAxisMask: number,
+    offset: boolean,
+  ): flatbuffers.Offset {
+    StridedSliceOptions.startStridedSliceOptions(builder);
+    StridedSliceOptions.addBeginMask(builder, beginMask);
+    StridedSliceOptions.addEndMask(builder, endMask);
+    StridedSliceOptions.addEllipsisMask(builder, ellipsisMask);
+    StridedSliceOptions.addNewAxisMask(builder, newAxisMask);
+    StridedSliceOptions.addShrinkAxisMask(builder, shrinkAxisMask);
+    StridedSliceOptions.addOffset(builder, offset);
+    return StridedSliceOptions.endStridedSliceOptions(builder);
+  }
 }
 
 export class LogSoftmaxOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LogSoftmaxOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LogSoftmaxOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLogSoftmaxOptions(bb:flatbuffers.ByteBuffer, obj?:LogSoftmaxOptions):LogSoftmaxOptions {
-  return (obj || new LogSoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLogSoftmaxOptions(bb: flatbuffers.ByteBuffer, obj?: LogSoftmaxOptions): LogSoftmaxOptions {
+    return (obj || new LogSoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLogSoftmaxOptions(bb:flatbuffers.ByteBuffer, obj?:LogSoftmaxOptions):LogSoftmaxOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LogSoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLogSoftmaxOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LogSoftmaxOptions,
+  ): LogSoftmaxOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LogSoftmaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLogSoftmaxOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLogSoftmaxOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLogSoftmaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLogSoftmaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLogSoftmaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LogSoftmaxOptions.startLogSoftmaxOptions(builder);
-  return LogSoftmaxOptions.endLogSoftmaxOptions(builder);
-}
+  static createLogSoftmaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LogSoftmaxOptions.startLogSoftmaxOptions(builder);
+    return LogSoftmaxOptions.endLogSoftmaxOptions(builder);
+  }
 }
 
 export class CastOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CastOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): CastOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsCastOptions(bb:flatbuffers.ByteBuffer, obj?:CastOptions):CastOptions {
-  return (obj || new CastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsCastOptions(bb: flatbuffers.ByteBuffer, obj?: CastOptions): CastOptions {
+    return (obj || new CastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsCastOptions(bb:flatbuffers.ByteBuffer, obj?:CastOptions):CastOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsCastOptions(bb: flatbuffers.ByteBuffer, obj?: CastOptions): CastOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-inDataType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  inDataType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-outDataType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  outDataType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startCastOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startCastOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addInDataType(builder:flatbuffers.Builder, inDataType:TensorType) {
-  builder.addFieldInt8(0, inDataType, TensorType.FLOAT32);
-}
+  static addInDataType(builder: flatbuffers.Builder, inDataType: TensorType) {
+    builder.addFieldInt8(0, inDataType, TensorType.FLOAT32);
+  }
 
-static addOutDataType(builder:flatbuffers.Builder, outDataType:TensorType) {
-  builder.addFieldInt8(1, outDataType, TensorType.FLOAT32);
-}
+  static addOutDataType(builder: flatbuffers.Builder, outDataType: TensorType) {
+    builder.addFieldInt8(1, outDataType, TensorType.FLOAT32);
+  }
 
-static endCastOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endCastOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createCastOptions(builder:flatbuffers.Builder, inDataType:TensorType, outDataType:TensorType):flatbuffers.Offset {
-  CastOptions.startCastOptions(builder);
-  CastOptions.addInDataType(builder, inDataType);
-  CastOptions.addOutDataType(builder, outDataType);
-  return CastOptions.endCastOptions(builder);
-}
+  static createCastOptions(
+    builder: flatbuffers.Builder,
+    inDataType: TensorType,
+    outDataType: TensorType,
+  ): flatbuffers.Offset {
+    CastOptions.startCastOptions(builder);
+    CastOptions.addInDataType(builder, inDataType);
+    CastOptions.addOutDataType(builder, outDataType);
+    return CastOptions.endCastOptions(builder);
+  }
 }
 
 export class DequantizeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DequantizeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DequantizeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDequantizeOptions(bb:flatbuffers.ByteBuffer, obj?:DequantizeOptions):DequantizeOptions {
-  return (obj || new DequantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDequantizeOptions(bb: flatbuffers.ByteBuffer, obj?: DequantizeOptions): DequantizeOptions {
+    return (obj || new DequantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDequantizeOptions(bb:flatbuffers.ByteBuffer, obj?:DequantizeOptions):DequantizeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DequantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDequantizeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DequantizeOptions,
+  ): DequantizeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DequantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startDequantizeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startDequantizeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endDequantizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDequantizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDequantizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  DequantizeOptions.startDequantizeOptions(builder);
-  return DequantizeOptions.endDequantizeOptions(builder);
-}
+  static createDequantizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    DequantizeOptions.startDequantizeOptions(builder);
+    return DequantizeOptions.endDequantizeOptions(builder);
+  }
 }
 
 export class MaximumMinimumOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MaximumMinimumOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): MaximumMinimumOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMaximumMinimumOptions(bb:flatbuffers.ByteBuffer, obj?:MaximumMinimumOptions):MaximumMinimumOptions {
-  return (obj || new MaximumMinimumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMaximumMinimumOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MaximumMinimumOptions,
+  ): MaximumMinimumOptions {
+    return (obj || new MaximumMinimumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMaximumMinimumOptions(bb:flatbuffers.ByteBuffer, obj?:MaximumMinimumOptions):MaximumMinimumOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MaximumMinimumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMaximumMinimumOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MaximumMinimumOptions,
+  ): MaximumMinimumOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MaximumMinimumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startMaximumMinimumOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startMaximumMinimumOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endMaximumMinimumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMaximumMinimumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMaximumMinimumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  MaximumMinimumOptions.startMaximumMinimumOptions(builder);
-  return MaximumMinimumOptions.endMaximumMinimumOptions(builder);
-}
+  static createMaximumMinimumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    MaximumMinimumOptions.startMaximumMinimumOptions(builder);
+    return MaximumMinimumOptions.endMaximumMinimumOptions(builder);
+  }
 }
 
 export class TileOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):TileOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): TileOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsTileOptions(bb:flatbuffers.ByteBuffer, obj?:TileOptions):TileOptions {
-  return (obj || new TileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsTileOptions(bb: flatbuffers.ByteBuffer, obj?: TileOptions): TileOptions {
+    return (obj || new TileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsTileOptions(bb:flatbuffers.ByteBuffer, obj?:TileOptions):TileOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new TileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsTileOptions(bb: flatbuffers.ByteBuffer, obj?: TileOptions): TileOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new TileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startTileOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startTileOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endTileOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endTileOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createTileOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  TileOptions.startTileOptions(builder);
-  return TileOptions.endTileOptions(builder);
-}
+  static createTileOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    TileOptions.startTileOptions(builder);
+    return TileOptions.endTileOptions(builder);
+  }
 }
 
 export class ArgMaxOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ArgMaxOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ArgMaxOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsArgMaxOptions(bb:flatbuffers.ByteBuffer, obj?:ArgMaxOptions):ArgMaxOptions {
-  return (obj || new ArgMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsArgMaxOptions(bb: flatbuffers.ByteBuffer, obj?: ArgMaxOptions): ArgMaxOptions {
+    return (obj || new ArgMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsArgMaxOptions(bb:flatbuffers.ByteBuffer, obj?:ArgMaxOptions):ArgMaxOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ArgMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsArgMaxOptions(bb: flatbuffers.ByteBuffer, obj?: ArgMaxOptions): ArgMaxOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ArgMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-outputType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  outputType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startArgMaxOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startArgMaxOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addOutputType(builder:flatbuffers.Builder, outputType:TensorType) {
-  builder.addFieldInt8(0, outputType, TensorType.FLOAT32);
-}
+  static addOutputType(builder: flatbuffers.Builder, outputType: TensorType) {
+    builder.addFieldInt8(0, outputType, TensorType.FLOAT32);
+  }
 
-static endArgMaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endArgMaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createArgMaxOptions(builder:flatbuffers.Builder, outputType:TensorType):flatbuffers.Offset {
-  ArgMaxOptions.startArgMaxOptions(builder);
-  ArgMaxOptions.addOutputType(builder, outputType);
-  return ArgMaxOptions.endArgMaxOptions(builder);
-}
+  static createArgMaxOptions(builder: flatbuffers.Builder, outputType: TensorType): flatbuffers.Offset {
+    ArgMaxOptions.startArgMaxOptions(builder);
+    ArgMaxOptions.addOutputType(builder, outputType);
+    return ArgMaxOptions.endArgMaxOptions(builder);
+  }
 }
 
 export class ArgMinOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ArgMinOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ArgMinOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsArgMinOptions(bb:flatbuffers.ByteBuffer, obj?:ArgMinOptions):ArgMinOptions {
-  return (obj || new ArgMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsArgMinOptions(bb: flatbuffers.ByteBuffer, obj?: ArgMinOptions): ArgMinOptions {
+    return (obj || new ArgMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsArgMinOptions(bb:flatbuffers.ByteBuffer, obj?:ArgMinOptions):ArgMinOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ArgMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsArgMinOptions(bb: flatbuffers.ByteBuffer, obj?: ArgMinOptions): ArgMinOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ArgMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-outputType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  outputType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startArgMinOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startArgMinOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addOutputType(builder:flatbuffers.Builder, outputType:TensorType) {
-  builder.addFieldInt8(0, outputType, TensorType.FLOAT32);
-}
+  static addOutputType(builder: flatbuffers.Builder, outputType: TensorType) {
+    builder.addFieldInt8(0, outputType, TensorType.FLOAT32);
+  }
 
-static endArgMinOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endArgMinOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createArgMinOptions(builder:flatbuffers.Builder, outputType:TensorType):flatbuffers.Offset {
-  ArgMinOptions.startArgMinOptions(builder);
-  ArgMinOptions.addOutputType(builder, outputType);
-  return ArgMinOptions.endArgMinOptions(builder);
-}
+  static createArgMinOptions(builder: flatbuffers.Builder, outputType: TensorType): flatbuffers.Offset {
+    ArgMinOptions.startArgMinOptions(builder);
+    ArgMinOptions.addOutputType(builder, outputType);
+    return ArgMinOptions.endArgMinOptions(builder);
+  }
 }
 
 export class GreaterOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):GreaterOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): GreaterOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsGreaterOptions(bb:flatbuffers.ByteBuffer, obj?:GreaterOptions):GreaterOptions {
-  return (obj || new GreaterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsGreaterOptions(bb: flatbuffers.ByteBuffer, obj?: GreaterOptions): GreaterOptions {
+    return (obj || new GreaterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsGreaterOptions(bb:flatbuffers.ByteBuffer, obj?:GreaterOptions):GreaterOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new GreaterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsGreaterOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: GreaterOptions,
+  ): GreaterOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new GreaterOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startGreaterOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startGreaterOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endGreaterOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endGreaterOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createGreaterOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  GreaterOptions.startGreaterOptions(builder);
-  return GreaterOptions.endGreaterOptions(builder);
-}
+  static createGreaterOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    GreaterOptions.startGreaterOptions(builder);
+    return GreaterOptions.endGreaterOptions(builder);
+  }
 }
 
 export class GreaterEqualOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):GreaterEqualOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): GreaterEqualOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsGreaterEqualOptions(bb:flatbuffers.ByteBuffer, obj?:GreaterEqualOptions):GreaterEqualOptions {
-  return (obj || new GreaterEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsGreaterEqualOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: GreaterEqualOptions,
+  ): GreaterEqualOptions {
+    return (obj || new GreaterEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsGreaterEqualOptions(bb:flatbuffers.ByteBuffer, obj?:GreaterEqualOptions):GreaterEqualOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new GreaterEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsGreaterEqualOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: GreaterEqualOptions,
+  ): GreaterEqualOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new GreaterEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startGreaterEqualOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startGreaterEqualOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endGreaterEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endGreaterEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createGreaterEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  GreaterEqualOptions.startGreaterEqualOptions(builder);
-  return GreaterEqualOptions.endGreaterEqualOptions(builder);
-}
+  static createGreaterEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    GreaterEqualOptions.startGreaterEqualOptions(builder);
+    return GreaterEqualOptions.endGreaterEqualOptions(builder);
+  }
 }
 
 export class LessOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LessOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LessOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLessOptions(bb:flatbuffers.ByteBuffer, obj?:LessOptions):LessOptions {
-  return (obj || new LessOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLessOptions(bb: flatbuffers.ByteBuffer, obj?: LessOptions): LessOptions {
+    return (obj || new LessOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLessOptions(bb:flatbuffers.ByteBuffer, obj?:LessOptions):LessOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LessOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLessOptions(bb: flatbuffers.ByteBuffer, obj?: LessOptions): LessOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LessOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLessOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLessOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLessOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLessOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLessOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LessOptions.startLessOptions(builder);
-  return LessOptions.endLessOptions(builder);
-}
+  static createLessOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LessOptions.startLessOptions(builder);
+    return LessOptions.endLessOptions(builder);
+  }
 }
 
 export class LessEqualOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LessEqualOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LessEqualOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLessEqualOptions(bb:flatbuffers.ByteBuffer, obj?:LessEqualOptions):LessEqualOptions {
-  return (obj || new LessEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLessEqualOptions(bb: flatbuffers.ByteBuffer, obj?: LessEqualOptions): LessEqualOptions {
+    return (obj || new LessEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLessEqualOptions(bb:flatbuffers.ByteBuffer, obj?:LessEqualOptions):LessEqualOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LessEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLessEqualOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LessEqualOptions,
+  ): LessEqualOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LessEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLessEqualOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLessEqualOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLessEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLessEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLessEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LessEqualOptions.startLessEqualOptions(builder);
-  return LessEqualOptions.endLessEqualOptions(builder);
-}
+  static createLessEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LessEqualOptions.startLessEqualOptions(builder);
+    return LessEqualOptions.endLessEqualOptions(builder);
+  }
 }
 
 export class NegOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):NegOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): NegOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsNegOptions(bb:flatbuffers.ByteBuffer, obj?:NegOptions):NegOptions {
-  return (obj || new NegOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsNegOptions(bb: flatbuffers.ByteBuffer, obj?: NegOptions): NegOptions {
+    return (obj || new NegOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsNegOptions(bb:flatbuffers.ByteBuffer, obj?:NegOptions):NegOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new NegOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsNegOptions(bb: flatbuffers.ByteBuffer, obj?: NegOptions): NegOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new NegOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startNegOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startNegOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endNegOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endNegOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createNegOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  NegOptions.startNegOptions(builder);
-  return NegOptions.endNegOptions(builder);
-}
+  static createNegOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    NegOptions.startNegOptions(builder);
+    return NegOptions.endNegOptions(builder);
+  }
 }
 
 export class SelectOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SelectOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SelectOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSelectOptions(bb:flatbuffers.ByteBuffer, obj?:SelectOptions):SelectOptions {
-  return (obj || new SelectOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSelectOptions(bb: flatbuffers.ByteBuffer, obj?: SelectOptions): SelectOptions {
+    return (obj || new SelectOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSelectOptions(bb:flatbuffers.ByteBuffer, obj?:SelectOptions):SelectOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SelectOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSelectOptions(bb: flatbuffers.ByteBuffer, obj?: SelectOptions): SelectOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SelectOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSelectOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSelectOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSelectOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSelectOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSelectOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SelectOptions.startSelectOptions(builder);
-  return SelectOptions.endSelectOptions(builder);
-}
+  static createSelectOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SelectOptions.startSelectOptions(builder);
+    return SelectOptions.endSelectOptions(builder);
+  }
 }
 
 export class SliceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SliceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SliceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSliceOptions(bb:flatbuffers.ByteBuffer, obj?:SliceOptions):SliceOptions {
-  return (obj || new SliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSliceOptions(bb: flatbuffers.ByteBuffer, obj?: SliceOptions): SliceOptions {
+    return (obj || new SliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSliceOptions(bb:flatbuffers.ByteBuffer, obj?:SliceOptions):SliceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSliceOptions(bb: flatbuffers.ByteBuffer, obj?: SliceOptions): SliceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSliceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSliceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SliceOptions.startSliceOptions(builder);
-  return SliceOptions.endSliceOptions(builder);
-}
+  static createSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SliceOptions.startSliceOptions(builder);
+    return SliceOptions.endSliceOptions(builder);
+  }
 }
 
 export class TransposeConvOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):TransposeConvOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): TransposeConvOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsTransposeConvOptions(bb:flatbuffers.ByteBuffer, obj?:TransposeConvOptions):TransposeConvOptions {
-  return (obj || new TransposeConvOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsTransposeConvOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: TransposeConvOptions,
+  ): TransposeConvOptions {
+    return (obj || new TransposeConvOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsTransposeConvOptions(bb:flatbuffers.ByteBuffer, obj?:TransposeConvOptions):TransposeConvOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new TransposeConvOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsTransposeConvOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: TransposeConvOptions,
+  ): TransposeConvOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new TransposeConvOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-padding():Padding {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
-}
+  padding(): Padding {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : Padding.SAME;
+  }
 
-strideW():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideW(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-strideH():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  strideH(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-fusedActivationFunction():ActivationFunctionType {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
-}
+  fusedActivationFunction(): ActivationFunctionType {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : ActivationFunctionType.NONE;
+  }
 
-quantizedBiasType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  quantizedBiasType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startTransposeConvOptions(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
+  static startTransposeConvOptions(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
 
-static addPadding(builder:flatbuffers.Builder, padding:Padding) {
-  builder.addFieldInt8(0, padding, Padding.SAME);
-}
+  static addPadding(builder: flatbuffers.Builder, padding: Padding) {
+    builder.addFieldInt8(0, padding, Padding.SAME);
+  }
 
-static addStrideW(builder:flatbuffers.Builder, strideW:number) {
-  builder.addFieldInt32(1, strideW, 0);
-}
+  static addStrideW(builder: flatbuffers.Builder, strideW: number) {
+    builder.addFieldInt32(1, strideW, 0);
+  }
 
-static addStrideH(builder:flatbuffers.Builder, strideH:number) {
-  builder.addFieldInt32(2, strideH, 0);
-}
+  static addStrideH(builder: flatbuffers.Builder, strideH: number) {
+    builder.addFieldInt32(2, strideH, 0);
+  }
 
-static addFusedActivationFunction(builder:flatbuffers.Builder, fusedActivationFunction:ActivationFunctionType) {
-  builder.addFieldInt8(3, fusedActivationFunction, ActivationFunctionType.NONE);
-}
+  static addFusedActivationFunction(
+    builder: flatbuffers.Builder,
+    fusedActivationFunction: ActivationFunctionType,
+  ) {
+    builder.addFieldInt8(3, fusedActivationFunction, ActivationFunctionType.NONE);
+  }
 
-static addQuantizedBiasType(builder:flatbuffers.Builder, quantizedBiasType:TensorType) {
-  builder.addFieldInt8(4, quantizedBiasType, TensorType.FLOAT32);
-}
+  static addQuantizedBiasType(builder: flatbuffers.Builder, quantizedBiasType: TensorType) {
+    builder.addFieldInt8(4, quantizedBiasType, TensorType.FLOAT32);
+  }
 
-static endTransposeConvOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endTransposeConvOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createTransposeConvOptions(builder:flatbuffers.Builder, padding:Padding, strideW:number, strideH:number, fusedActivationFunction:ActivationFunctionType, quantizedBiasType:TensorType):flatbuffers.Offset {
-  TransposeConvOptions.startTransposeConvOptions(builder);
-  TransposeConvOptions.addPadding(builder, padding);
-  TransposeConvOptions.addStrideW(builder, strideW);
-  TransposeConvOptions.addStrideH(builder, strideH);
-  TransposeConvOptions.addFusedActivationFunction(builder, fusedActivationFunction);
-  TransposeConvOptions.addQuantizedBiasType(builder, quantizedBiasType);
-  return TransposeConvOptions.endTransposeConvOptions(builder);
-}
+  static createTransposeConvOptions(
+    builder: flatbuffers.Builder,
+    padding: Padding,
+    strideW: number,
+    strideH: number,
+    fusedActivationFunction: ActivationFunctionType,
+    quantizedBiasType: TensorType,
+  ): flatbuffers.Offset {
+    TransposeConvOptions.startTransposeConvOptions(builder);
+    TransposeConvOptions.addPadding(builder, padding);
+    TransposeConvOptions.addStrideW(builder, strideW);
+    TransposeConvOptions.addStrideH(builder, strideH);
+    TransposeConvOptions.addFusedActivationFunction(builder, fusedActivationFunction);
+    TransposeConvOptions.addQuantizedBiasType(builder, quantizedBiasType);
+    return TransposeConvOptions.endTransposeConvOptions(builder);
+  }
 }
 
 export class ExpandDimsOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ExpandDimsOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ExpandDimsOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsExpandDimsOptions(bb:flatbuffers.ByteBuffer, obj?:ExpandDimsOptions):ExpandDimsOptions {
-  return (obj || new ExpandDimsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsExpandDimsOptions(bb: flatbuffers.ByteBuffer, obj?: ExpandDimsOptions): ExpandDimsOptions {
+    return (obj || new ExpandDimsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsExpandDimsOptions(bb:flatbuffers.ByteBuffer, obj?:ExpandDimsOptions):ExpandDimsOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ExpandDimsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsExpandDimsOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ExpandDimsOptions,
+  ): ExpandDimsOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ExpandDimsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startExpandDimsOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startExpandDimsOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endExpandDimsOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endExpandDimsOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createExpandDimsOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ExpandDimsOptions.startExpandDimsOptions(builder);
-  return ExpandDimsOptions.endExpandDimsOptions(builder);
-}
+  static createExpandDimsOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ExpandDimsOptions.startExpandDimsOptions(builder);
+    return ExpandDimsOptions.endExpandDimsOptions(builder);
+  }
 }
 
 export class SparseToDenseOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SparseToDenseOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SparseToDenseOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSparseToDenseOptions(bb:flatbuffers.ByteBuffer, obj?:SparseToDenseOptions):SparseToDenseOptions {
-  return (obj || new SparseToDenseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSparseToDenseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SparseToDenseOptions,
+  ): SparseToDenseOptions {
+    return (obj || new SparseToDenseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSparseToDenseOptions(bb:flatbuffers.ByteBuffer, obj?:SparseToDenseOptions):SparseToDenseOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SparseToDenseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSparseToDenseOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SparseToDenseOptions,
+  ): SparseToDenseOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SparseToDenseOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-validateIndices():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  validateIndices(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startSparseToDenseOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startSparseToDenseOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addValidateIndices(builder:flatbuffers.Builder, validateIndices:boolean) {
-  builder.addFieldInt8(0, +validateIndices, +false);
-}
+  static addValidateIndices(builder: flatbuffers.Builder, validateIndices: boolean) {
+    builder.addFieldInt8(0, +validateIndices, +false);
+  }
 
-static endSparseToDenseOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSparseToDenseOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSparseToDenseOptions(builder:flatbuffers.Builder, validateIndices:boolean):flatbuffers.Offset {
-  SparseToDenseOptions.startSparseToDenseOptions(builder);
-  SparseToDenseOptions.addValidateIndices(builder, validateIndices);
-  return SparseToDenseOptions.endSparseToDenseOptions(builder);
-}
+  static createSparseToDenseOptions(
+    builder: flatbuffers.Builder,
+    validateIndices: boolean,
+  ): flatbuffers.Offset {
+    SparseToDenseOptions.startSparseToDenseOptions(builder);
+    SparseToDenseOptions.addValidateIndices(builder, validateIndices);
+    return SparseToDenseOptions.endSparseToDenseOptions(builder);
+  }
 }
 
 export class EqualOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):EqualOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): EqualOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsEqualOptions(bb:flatbuffers.ByteBuffer, obj?:EqualOptions):EqualOptions {
-  return (obj || new EqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsEqualOptions(bb: flatbuffers.ByteBuffer, obj?: EqualOptions): EqualOptions {
+    return (obj || new EqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsEqualOptions(bb:flatbuffers.ByteBuffer, obj?:EqualOptions):EqualOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new EqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsEqualOptions(bb: flatbuffers.ByteBuffer, obj?: EqualOptions): EqualOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new EqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startEqualOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startEqualOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  EqualOptions.startEqualOptions(builder);
-  return EqualOptions.endEqualOptions(builder);
-}
+  static createEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    EqualOptions.startEqualOptions(builder);
+    return EqualOptions.endEqualOptions(builder);
+  }
 }
 
 export class NotEqualOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):NotEqualOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): NotEqualOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsNotEqualOptions(bb:flatbuffers.ByteBuffer, obj?:NotEqualOptions):NotEqualOptions {
-  return (obj || new NotEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsNotEqualOptions(bb: flatbuffers.ByteBuffer, obj?: NotEqualOptions): NotEqualOptions {
+    return (obj || new NotEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsNotEqualOptions(bb:flatbuffers.ByteBuffer, obj?:NotEqualOptions):NotEqualOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new NotEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsNotEqualOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: NotEqualOptions,
+  ): NotEqualOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new NotEqualOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startNotEqualOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startNotEqualOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endNotEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endNotEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createNotEqualOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  NotEqualOptions.startNotEqualOptions(builder);
-  return NotEqualOptions.endNotEqualOptions(builder);
-}
+  static createNotEqualOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    NotEqualOptions.startNotEqualOptions(builder);
+    return NotEqualOptions.endNotEqualOptions(builder);
+  }
 }
 
 export class ShapeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ShapeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ShapeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsShapeOptions(bb:flatbuffers.ByteBuffer, obj?:ShapeOptions):ShapeOptions {
-  return (obj || new ShapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsShapeOptions(bb: flatbuffers.ByteBuffer, obj?: ShapeOptions): ShapeOptions {
+    return (obj || new ShapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsShapeOptions(bb:flatbuffers.ByteBuffer, obj?:ShapeOptions):ShapeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ShapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsShapeOptions(bb: flatbuffers.ByteBuffer, obj?: ShapeOptions): ShapeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ShapeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-outType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  outType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startShapeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startShapeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addOutType(builder:flatbuffers.Builder, outType:TensorType) {
-  builder.addFieldInt8(0, outType, TensorType.FLOAT32);
-}
+  static addOutType(builder: flatbuffers.Builder, outType: TensorType) {
+    builder.addFieldInt8(0, outType, TensorType.FLOAT32);
+  }
 
-static endShapeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endShapeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createShapeOptions(builder:flatbuffers.Builder, outType:TensorType):flatbuffers.Offset {
-  ShapeOptions.startShapeOptions(builder);
-  ShapeOptions.addOutType(builder, outType);
-  return ShapeOptions.endShapeOptions(builder);
-}
+  static createShapeOptions(builder: flatbuffers.Builder, outType: TensorType): flatbuffers.Offset {
+    ShapeOptions.startShapeOptions(builder);
+    ShapeOptions.addOutType(builder, outType);
+    return ShapeOptions.endShapeOptions(builder);
+  }
 }
 
 export class RankOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):RankOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): RankOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRankOptions(bb:flatbuffers.ByteBuffer, obj?:RankOptions):RankOptions {
-  return (obj || new RankOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRankOptions(bb: flatbuffers.ByteBuffer, obj?: RankOptions): RankOptions {
+    return (obj || new RankOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRankOptions(bb:flatbuffers.ByteBuffer, obj?:RankOptions):RankOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new RankOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRankOptions(bb: flatbuffers.ByteBuffer, obj?: RankOptions): RankOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new RankOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startRankOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startRankOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endRankOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRankOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRankOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  RankOptions.startRankOptions(builder);
-  return RankOptions.endRankOptions(builder);
-}
+  static createRankOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    RankOptions.startRankOptions(builder);
+    return RankOptions.endRankOptions(builder);
+  }
 }
 
 export class PowOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):PowOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): PowOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsPowOptions(bb:flatbuffers.ByteBuffer, obj?:PowOptions):PowOptions {
-  return (obj || new PowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsPowOptions(bb: flatbuffers.ByteBuffer, obj?: PowOptions): PowOptions {
+    return (obj || new PowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsPowOptions(bb:flatbuffers.ByteBuffer, obj?:PowOptions):PowOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new PowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsPowOptions(bb: flatbuffers.ByteBuffer, obj?: PowOptions): PowOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new PowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startPowOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startPowOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endPowOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endPowOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createPowOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  PowOptions.startPowOptions(builder);
-  return PowOptions.endPowOptions(builder);
-}
+  static createPowOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    PowOptions.startPowOptions(builder);
+    return PowOptions.endPowOptions(builder);
+  }
 }
 
 export class FakeQuantOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):FakeQuantOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): FakeQuantOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsFakeQuantOptions(bb:flatbuffers.ByteBuffer, obj?:FakeQuantOptions):FakeQuantOptions {
-  return (obj || new FakeQuantOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsFakeQuantOptions(bb: flatbuffers.ByteBuffer, obj?: FakeQuantOptions): FakeQuantOptions {
+    return (obj || new FakeQuantOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsFakeQuantOptions(bb:flatbuffers.ByteBuffer, obj?:FakeQuantOptions):FakeQuantOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new FakeQuantOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsFakeQuantOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: FakeQuantOptions,
+  ): FakeQuantOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new FakeQuantOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-min():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  min(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-max():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  max(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-numBits():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  numBits(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-narrowRange():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  narrowRange(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startFakeQuantOptions(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
+  static startFakeQuantOptions(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
 
-static addMin(builder:flatbuffers.Builder, min:number) {
-  builder.addFieldFloat32(0, min, 0.0);
-}
+  static addMin(builder: flatbuffers.Builder, min: number) {
+    builder.addFieldFloat32(0, min, 0.0);
+  }
 
-static addMax(builder:flatbuffers.Builder, max:number) {
-  builder.addFieldFloat32(1, max, 0.0);
-}
+  static addMax(builder: flatbuffers.Builder, max: number) {
+    builder.addFieldFloat32(1, max, 0.0);
+  }
 
-static addNumBits(builder:flatbuffers.Builder, numBits:number) {
-  builder.addFieldInt32(2, numBits, 0);
-}
+  static addNumBits(builder: flatbuffers.Builder, numBits: number) {
+    builder.addFieldInt32(2, numBits, 0);
+  }
 
-static addNarrowRange(builder:flatbuffers.Builder, narrowRange:boolean) {
-  builder.addFieldInt8(3, +narrowRange, +false);
-}
+  static addNarrowRange(builder: flatbuffers.Builder, narrowRange: boolean) {
+    builder.addFieldInt8(3, +narrowRange, +false);
+  }
 
-static endFakeQuantOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endFakeQuantOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createFakeQuantOptions(builder:flatbuffers.Builder, min:number, max:number, numBits:number, narrowRange:boolean):flatbuffers.Offset {
-  FakeQuantOptions.startFakeQuantOptions(builder);
-  FakeQuantOptions.addMin(builder, min);
-  FakeQuantOptions.addMax(builder, max);
-  FakeQuantOptions.addNumBits(builder, numBits);
-  FakeQuantOptions.addNarrowRange(builder, narrowRange);
-  return FakeQuantOptions.endFakeQuantOptions(builder);
-}
+  static createFakeQuantOptions(
+    builder: flatbuffers.Builder,
+    min: number,
+    max: number,
+    numBits: number,
+    narrowRange: boolean,
+  ): flatbuffers.Offset {
+    FakeQuantOptions.startFakeQuantOptions(builder);
+    FakeQuantOptions.addMin(builder, min);
+    FakeQuantOptions.addMax(builder, max);
+    FakeQuantOptions.addNumBits(builder, numBits);
+    FakeQuantOptions.addNarrowRange(builder, narrowRange);
+    return FakeQuantOptions.endFakeQuantOptions(builder);
+  }
 }
 
 export class PackOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):PackOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): PackOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsPackOptions(bb:flatbuffers.ByteBuffer, obj?:PackOptions):PackOptions {
-  return (obj || new PackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsPackOptions(bb: flatbuffers.ByteBuffer, obj?: PackOptions): PackOptions {
+    return (obj || new PackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsPackOptions(bb:flatbuffers.ByteBuffer, obj?:PackOptions):PackOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new PackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsPackOptions(bb: flatbuffers.ByteBuffer, obj?: PackOptions): PackOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new PackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-valuesCount():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  valuesCount(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-axis():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  axis(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startPackOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startPackOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addValuesCount(builder:flatbuffers.Builder, valuesCount:number) {
-  builder.addFieldInt32(0, valuesCount, 0);
-}
+  static addValuesCount(builder: flatbuffers.Builder, valuesCount: number) {
+    builder.addFieldInt32(0, valuesCount, 0);
+  }
 
-static addAxis(builder:flatbuffers.Builder, axis:number) {
-  builder.addFieldInt32(1, axis, 0);
-}
+  static addAxis(builder: flatbuffers.Builder, axis: number) {
+    builder.addFieldInt32(1, axis, 0);
+  }
 
-static endPackOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endPackOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createPackOptions(builder:flatbuffers.Builder, valuesCount:number, axis:number):flatbuffers.Offset {
-  PackOptions.startPackOptions(builder);
-  PackOptions.addValuesCount(builder, valuesCount);
-  PackOptions.addAxis(builder, axis);
-  return PackOptions.endPackOptions(builder);
-}
+  static createPackOptions(
+    builder: flatbuffers.Builder,
+    valuesCount: number,
+    axis: number,
+  ): flatbuffers.Offset {
+    PackOptions.startPackOptions(builder);
+    PackOptions.addValuesCount(builder, valuesCount);
+    PackOptions.addAxis(builder, axis);
+    return PackOptions.endPackOptions(builder);
+  }
 }
 
 export class LogicalOrOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LogicalOrOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LogicalOrOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLogicalOrOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalOrOptions):LogicalOrOptions {
-  return (obj || new LogicalOrOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLogicalOrOptions(bb: flatbuffers.ByteBuffer, obj?: LogicalOrOptions): LogicalOrOptions {
+    return (obj || new LogicalOrOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLogicalOrOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalOrOptions):LogicalOrOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LogicalOrOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLogicalOrOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LogicalOrOptions,
+  ): LogicalOrOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LogicalOrOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLogicalOrOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLogicalOrOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLogicalOrOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLogicalOrOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLogicalOrOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LogicalOrOptions.startLogicalOrOptions(builder);
-  return LogicalOrOptions.endLogicalOrOptions(builder);
-}
+  static createLogicalOrOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LogicalOrOptions.startLogicalOrOptions(builder);
+    return LogicalOrOptions.endLogicalOrOptions(builder);
+  }
 }
 
 export class OneHotOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):OneHotOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): OneHotOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsOneHotOptions(bb:flatbuffers.ByteBuffer, obj?:OneHotOptions):OneHotOptions {
-  return (obj || new OneHotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsOneHotOptions(bb: flatbuffers.ByteBuffer, obj?: OneHotOptions): OneHotOptions {
+    return (obj || new OneHotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsOneHotOptions(bb:flatbuffers.ByteBuffer, obj?:OneHotOptions):OneHotOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new OneHotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsOneHotOptions(bb: flatbuffers.ByteBuffer, obj?: OneHotOptions): OneHotOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new OneHotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-axis():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  axis(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startOneHotOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startOneHotOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addAxis(builder:flatbuffers.Builder, axis:number) {
-  builder.addFieldInt32(0, axis, 0);
-}
+  static addAxis(builder: flatbuffers.Builder, axis: number) {
+    builder.addFieldInt32(0, axis, 0);
+  }
 
-static endOneHotOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endOneHotOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createOneHotOptions(builder:flatbuffers.Builder, axis:number):flatbuffers.Offset {
-  OneHotOptions.startOneHotOptions(builder);
-  OneHotOptions.addAxis(builder, axis);
-  return OneHotOptions.endOneHotOptions(builder);
-}
+  static createOneHotOptions(builder: flatbuffers.Builder, axis: number): flatbuffers.Offset {
+    OneHotOptions.startOneHotOptions(builder);
+    OneHotOptions.addAxis(builder, axis);
+    return OneHotOptions.endOneHotOptions(builder);
+  }
 }
 
 export class AbsOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):AbsOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): AbsOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsAbsOptions(bb:flatbuffers.ByteBuffer, obj?:AbsOptions):AbsOptions {
-  return (obj || new AbsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsAbsOptions(bb: flatbuffers.ByteBuffer, obj?: AbsOptions): AbsOptions {
+    return (obj || new AbsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsAbsOptions(bb:flatbuffers.ByteBuffer, obj?:AbsOptions):AbsOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new AbsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsAbsOptions(bb: flatbuffers.ByteBuffer, obj?: AbsOptions): AbsOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new AbsOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startAbsOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startAbsOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endAbsOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endAbsOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createAbsOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  AbsOptions.startAbsOptions(builder);
-  return AbsOptions.endAbsOptions(builder);
-}
+  static createAbsOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    AbsOptions.startAbsOptions(builder);
+    return AbsOptions.endAbsOptions(builder);
+  }
 }
 
 export class HardSwishOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):HardSwishOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): HardSwishOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsHardSwishOptions(bb:flatbuffers.ByteBuffer, obj?:HardSwishOptions):HardSwishOptions {
-  return (obj || new HardSwishOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsHardSwishOptions(bb: flatbuffers.ByteBuffer, obj?: HardSwishOptions): HardSwishOptions {
+    return (obj || new HardSwishOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsHardSwishOptions(bb:flatbuffers.ByteBuffer, obj?:HardSwishOptions):HardSwishOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new HardSwishOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsHardSwishOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HardSwishOptions,
+  ): HardSwishOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new HardSwishOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startHardSwishOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startHardSwishOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endHardSwishOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endHardSwishOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createHardSwishOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  HardSwishOptions.startHardSwishOptions(builder);
-  return HardSwishOptions.endHardSwishOptions(builder);
-}
+  static createHardSwishOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    HardSwishOptions.startHardSwishOptions(builder);
+    return HardSwishOptions.endHardSwishOptions(builder);
+  }
 }
 
 export class LogicalAndOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LogicalAndOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LogicalAndOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLogicalAndOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalAndOptions):LogicalAndOptions {
-  return (obj || new LogicalAndOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLogicalAndOptions(bb: flatbuffers.ByteBuffer, obj?: LogicalAndOptions): LogicalAndOptions {
+    return (obj || new LogicalAndOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLogicalAndOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalAndOptions):LogicalAndOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LogicalAndOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLogicalAndOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LogicalAndOptions,
+  ): LogicalAndOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LogicalAndOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLogicalAndOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLogicalAndOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLogicalAndOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLogicalAndOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLogicalAndOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LogicalAndOptions.startLogicalAndOptions(builder);
-  return LogicalAndOptions.endLogicalAndOptions(builder);
-}
+  static createLogicalAndOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LogicalAndOptions.startLogicalAndOptions(builder);
+    return LogicalAndOptions.endLogicalAndOptions(builder);
+  }
 }
 
 export class LogicalNotOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LogicalNotOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LogicalNotOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLogicalNotOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalNotOptions):LogicalNotOptions {
-  return (obj || new LogicalNotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLogicalNotOptions(bb: flatbuffers.ByteBuffer, obj?: LogicalNotOptions): LogicalNotOptions {
+    return (obj || new LogicalNotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLogicalNotOptions(bb:flatbuffers.ByteBuffer, obj?:LogicalNotOptions):LogicalNotOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LogicalNotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLogicalNotOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LogicalNotOptions,
+  ): LogicalNotOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LogicalNotOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startLogicalNotOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startLogicalNotOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endLogicalNotOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLogicalNotOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLogicalNotOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  LogicalNotOptions.startLogicalNotOptions(builder);
-  return LogicalNotOptions.endLogicalNotOptions(builder);
-}
+  static createLogicalNotOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    LogicalNotOptions.startLogicalNotOptions(builder);
+    return LogicalNotOptions.endLogicalNotOptions(builder);
+  }
 }
 
 export class UnpackOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnpackOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnpackOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnpackOptions(bb:flatbuffers.ByteBuffer, obj?:UnpackOptions):UnpackOptions {
-  return (obj || new UnpackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnpackOptions(bb: flatbuffers.ByteBuffer, obj?: UnpackOptions): UnpackOptions {
+    return (obj || new UnpackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUnpackOptions(bb:flatbuffers.ByteBuffer, obj?:UnpackOptions):UnpackOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnpackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnpackOptions(bb: flatbuffers.ByteBuffer, obj?: UnpackOptions): UnpackOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnpackOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-num():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  num(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-axis():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  axis(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startUnpackOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startUnpackOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addNum(builder:flatbuffers.Builder, num:number) {
-  builder.addFieldInt32(0, num, 0);
-}
+  static addNum(builder: flatbuffers.Builder, num: number) {
+    builder.addFieldInt32(0, num, 0);
+  }
 
-static addAxis(builder:flatbuffers.Builder, axis:number) {
-  builder.addFieldInt32(1, axis, 0);
-}
+  static addAxis(builder: flatbuffers.Builder, axis: number) {
+    builder.addFieldInt32(1, axis, 0);
+  }
 
-static endUnpackOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnpackOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnpackOptions(builder:flatbuffers.Builder, num:number, axis:number):flatbuffers.Offset {
-  UnpackOptions.startUnpackOptions(builder);
-  UnpackOptions.addNum(builder, num);
-  UnpackOptions.addAxis(builder, axis);
-  return UnpackOptions.endUnpackOptions(builder);
-}
+  static createUnpackOptions(builder: flatbuffers.Builder, num: number, axis: number): flatbuffers.Offset {
+    UnpackOptions.startUnpackOptions(builder);
+    UnpackOptions.addNum(builder, num);
+    UnpackOptions.addAxis(builder, axis);
+    return UnpackOptions.endUnpackOptions(builder);
+  }
 }
 
 export class FloorDivOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):FloorDivOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): FloorDivOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsFloorDivOptions(bb:flatbuffers.ByteBuffer, obj?:FloorDivOptions):FloorDivOptions {
-  return (obj || new FloorDivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsFloorDivOptions(bb: flatbuffers.ByteBuffer, obj?: FloorDivOptions): FloorDivOptions {
+    return (obj || new FloorDivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsFloorDivOptions(bb:flatbuffers.ByteBuffer, obj?:FloorDivOptions):FloorDivOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new FloorDivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsFloorDivOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: FloorDivOptions,
+  ): FloorDivOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new FloorDivOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startFloorDivOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startFloorDivOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endFloorDivOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endFloorDivOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createFloorDivOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  FloorDivOptions.startFloorDivOptions(builder);
-  return FloorDivOptions.endFloorDivOptions(builder);
-}
+  static createFloorDivOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    FloorDivOptions.startFloorDivOptions(builder);
+    return FloorDivOptions.endFloorDivOptions(builder);
+  }
 }
 
 export class SquareOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SquareOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SquareOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSquareOptions(bb:flatbuffers.ByteBuffer, obj?:SquareOptions):SquareOptions {
-  return (obj || new SquareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSquareOptions(bb: flatbuffers.ByteBuffer, obj?: SquareOptions): SquareOptions {
+    return (obj || new SquareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSquareOptions(bb:flatbuffers.ByteBuffer, obj?:SquareOptions):SquareOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SquareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSquareOptions(bb: flatbuffers.ByteBuffer, obj?: SquareOptions): SquareOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SquareOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSquareOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSquareOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSquareOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSquareOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSquareOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SquareOptions.startSquareOptions(builder);
-  return SquareOptions.endSquareOptions(builder);
-}
+  static createSquareOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SquareOptions.startSquareOptions(builder);
+    return SquareOptions.endSquareOptions(builder);
+  }
 }
 
 export class ZerosLikeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ZerosLikeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ZerosLikeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsZerosLikeOptions(bb:flatbuffers.ByteBuffer, obj?:ZerosLikeOptions):ZerosLikeOptions {
-  return (obj || new ZerosLikeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsZerosLikeOptions(bb: flatbuffers.ByteBuffer, obj?: ZerosLikeOptions): ZerosLikeOptions {
+    return (obj || new ZerosLikeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsZerosLikeOptions(bb:flatbuffers.ByteBuffer, obj?:ZerosLikeOptions):ZerosLikeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ZerosLikeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsZerosLikeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ZerosLikeOptions,
+  ): ZerosLikeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ZerosLikeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startZerosLikeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startZerosLikeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endZerosLikeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endZerosLikeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createZerosLikeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ZerosLikeOptions.startZerosLikeOptions(builder);
-  return ZerosLikeOptions.endZerosLikeOptions(builder);
-}
+  static createZerosLikeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ZerosLikeOptions.startZerosLikeOptions(builder);
+    return ZerosLikeOptions.endZerosLikeOptions(builder);
+  }
 }
 
 export class FillOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):FillOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): FillOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsFillOptions(bb:flatbuffers.ByteBuffer, obj?:FillOptions):FillOptions {
-  return (obj || new FillOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsFillOptions(bb: flatbuffers.ByteBuffer, obj?: FillOptions): FillOptions {
+    return (obj || new FillOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsFillOptions(bb:flatbuffers.ByteBuffer, obj?:FillOptions):FillOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new FillOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsFillOptions(bb: flatbuffers.ByteBuffer, obj?: FillOptions): FillOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new FillOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startFillOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startFillOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endFillOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endFillOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createFillOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  FillOptions.startFillOptions(builder);
-  return FillOptions.endFillOptions(builder);
-}
+  static createFillOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    FillOptions.startFillOptions(builder);
+    return FillOptions.endFillOptions(builder);
+  }
 }
 
 export class FloorModOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):FloorModOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): FloorModOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsFloorModOptions(bb:flatbuffers.ByteBuffer, obj?:FloorModOptions):FloorModOptions {
-  return (obj || new FloorModOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsFloorModOptions(bb: flatbuffers.ByteBuffer, obj?: FloorModOptions): FloorModOptions {
+    return (obj || new FloorModOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsFloorModOptions(bb:flatbuffers.ByteBuffer, obj?:FloorModOptions):FloorModOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new FloorModOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsFloorModOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: FloorModOptions,
+  ): FloorModOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new FloorModOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startFloorModOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startFloorModOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endFloorModOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endFloorModOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createFloorModOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  FloorModOptions.startFloorModOptions(builder);
-  return FloorModOptions.endFloorModOptions(builder);
-}
+  static createFloorModOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    FloorModOptions.startFloorModOptions(builder);
+    return FloorModOptions.endFloorModOptions(builder);
+  }
 }
 
 export class RangeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):RangeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): RangeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRangeOptions(bb:flatbuffers.ByteBuffer, obj?:RangeOptions):RangeOptions {
-  return (obj || new RangeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRangeOptions(bb: flatbuffers.ByteBuffer, obj?: RangeOptions): RangeOptions {
+    return (obj || new RangeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRangeOptions(bb:flatbuffers.ByteBuffer, obj?:RangeOptions):RangeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new RangeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRangeOptions(bb: flatbuffers.ByteBuffer, obj?: RangeOptions): RangeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new RangeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startRangeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startRangeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endRangeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRangeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRangeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  RangeOptions.startRangeOptions(builder);
-  return RangeOptions.endRangeOptions(builder);
-}
+  static createRangeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    RangeOptions.startRangeOptions(builder);
+    return RangeOptions.endRangeOptions(builder);
+  }
 }
 
 export class LeakyReluOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):LeakyReluOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): LeakyReluOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsLeakyReluOptions(bb:flatbuffers.ByteBuffer, obj?:LeakyReluOptions):LeakyReluOptions {
-  return (obj || new LeakyReluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsLeakyReluOptions(bb: flatbuffers.ByteBuffer, obj?: LeakyReluOptions): LeakyReluOptions {
+    return (obj || new LeakyReluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsLeakyReluOptions(bb:flatbuffers.ByteBuffer, obj?:LeakyReluOptions):LeakyReluOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new LeakyReluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsLeakyReluOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: LeakyReluOptions,
+  ): LeakyReluOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new LeakyReluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-alpha():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
-}
+  alpha(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readFloat32(this.bb_pos + offset) : 0.0;
+  }
 
-static startLeakyReluOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startLeakyReluOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addAlpha(builder:flatbuffers.Builder, alpha:number) {
-  builder.addFieldFloat32(0, alpha, 0.0);
-}
+  static addAlpha(builder: flatbuffers.Builder, alpha: number) {
+    builder.addFieldFloat32(0, alpha, 0.0);
+  }
 
-static endLeakyReluOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endLeakyReluOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createLeakyReluOptions(builder:flatbuffers.Builder, alpha:number):flatbuffers.Offset {
-  LeakyReluOptions.startLeakyReluOptions(builder);
-  LeakyReluOptions.addAlpha(builder, alpha);
-  return LeakyReluOptions.endLeakyReluOptions(builder);
-}
+  static createLeakyReluOptions(builder: flatbuffers.Builder, alpha: number): flatbuffers.Offset {
+    LeakyReluOptions.startLeakyReluOptions(builder);
+    LeakyReluOptions.addAlpha(builder, alpha);
+    return LeakyReluOptions.endLeakyReluOptions(builder);
+  }
 }
 
 export class SquaredDifferenceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SquaredDifferenceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SquaredDifferenceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSquaredDifferenceOptions(bb:flatbuffers.ByteBuffer, obj?:SquaredDifferenceOptions):SquaredDifferenceOptions {
-  return (obj || new SquaredDifferenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSquaredDifferenceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SquaredDifferenceOptions,
+  ): SquaredDifferenceOptions {
+    return (obj || new SquaredDifferenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSquaredDifferenceOptions(bb:flatbuffers.ByteBuffer, obj?:SquaredDifferenceOptions):SquaredDifferenceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SquaredDifferenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSquaredDifferenceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SquaredDifferenceOptions,
+  ): SquaredDifferenceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SquaredDifferenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSquaredDifferenceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSquaredDifferenceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSquaredDifferenceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSquaredDifferenceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSquaredDifferenceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SquaredDifferenceOptions.startSquaredDifferenceOptions(builder);
-  return SquaredDifferenceOptions.endSquaredDifferenceOptions(builder);
-}
+  static createSquaredDifferenceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SquaredDifferenceOptions.startSquaredDifferenceOptions(builder);
+    return SquaredDifferenceOptions.endSquaredDifferenceOptions(builder);
+  }
 }
 
 export class MirrorPadOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MirrorPadOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): MirrorPadOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMirrorPadOptions(bb:flatbuffers.ByteBuffer, obj?:MirrorPadOptions):MirrorPadOptions {
-  return (obj || new MirrorPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMirrorPadOptions(bb: flatbuffers.ByteBuffer, obj?: MirrorPadOptions): MirrorPadOptions {
+    return (obj || new MirrorPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMirrorPadOptions(bb:flatbuffers.ByteBuffer, obj?:MirrorPadOptions):MirrorPadOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MirrorPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMirrorPadOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MirrorPadOptions,
+  ): MirrorPadOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MirrorPadOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-mode():MirrorPadMode {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : MirrorPadMode.REFLECT;
-}
+  mode(): MirrorPadMode {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : MirrorPadMode.REFLECT;
+  }
 
-static startMirrorPadOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startMirrorPadOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addMode(builder:flatbuffers.Builder, mode:MirrorPadMode) {
-  builder.addFieldInt8(0, mode, MirrorPadMode.REFLECT);
-}
+  static addMode(builder: flatbuffers.Builder, mode: MirrorPadMode) {
+    builder.addFieldInt8(0, mode, MirrorPadMode.REFLECT);
+  }
 
-static endMirrorPadOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMirrorPadOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMirrorPadOptions(builder:flatbuffers.Builder, mode:MirrorPadMode):flatbuffers.Offset {
-  MirrorPadOptions.startMirrorPadOptions(builder);
-  MirrorPadOptions.addMode(builder, mode);
-  return MirrorPadOptions.endMirrorPadOptions(builder);
-}
+  static createMirrorPadOptions(builder: flatbuffers.Builder, mode: MirrorPadMode): flatbuffers.Offset {
+    MirrorPadOptions.startMirrorPadOptions(builder);
+    MirrorPadOptions.addMode(builder, mode);
+    return MirrorPadOptions.endMirrorPadOptions(builder);
+  }
 }
 
 export class UniqueOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UniqueOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UniqueOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUniqueOptions(bb:flatbuffers.ByteBuffer, obj?:UniqueOptions):UniqueOptions {
-  return (obj || new UniqueOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUniqueOptions(bb: flatbuffers.ByteBuffer, obj?: UniqueOptions): UniqueOptions {
+    return (obj || new UniqueOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUniqueOptions(bb:flatbuffers.ByteBuffer, obj?:UniqueOptions):UniqueOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UniqueOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUniqueOptions(bb: flatbuffers.ByteBuffer, obj?: UniqueOptions): UniqueOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UniqueOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-idxOutType():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.INT32;
-}
+  idxOutType(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.INT32;
+  }
 
-static startUniqueOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startUniqueOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addIdxOutType(builder:flatbuffers.Builder, idxOutType:TensorType) {
-  builder.addFieldInt8(0, idxOutType, TensorType.INT32);
-}
+  static addIdxOutType(builder: flatbuffers.Builder, idxOutType: TensorType) {
+    builder.addFieldInt8(0, idxOutType, TensorType.INT32);
+  }
 
-static endUniqueOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUniqueOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUniqueOptions(builder:flatbuffers.Builder, idxOutType:TensorType):flatbuffers.Offset {
-  UniqueOptions.startUniqueOptions(builder);
-  UniqueOptions.addIdxOutType(builder, idxOutType);
-  return UniqueOptions.endUniqueOptions(builder);
-}
+  static createUniqueOptions(builder: flatbuffers.Builder, idxOutType: TensorType): flatbuffers.Offset {
+    UniqueOptions.startUniqueOptions(builder);
+    UniqueOptions.addIdxOutType(builder, idxOutType);
+    return UniqueOptions.endUniqueOptions(builder);
+  }
 }
 
 export class ReverseV2Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReverseV2Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReverseV2Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsReverseV2Options(bb:flatbuffers.ByteBuffer, obj?:ReverseV2Options):ReverseV2Options {
-  return (obj || new ReverseV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsReverseV2Options(bb: flatbuffers.ByteBuffer, obj?: ReverseV2Options): ReverseV2Options {
+    return (obj || new ReverseV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsReverseV2Options(bb:flatbuffers.ByteBuffer, obj?:ReverseV2Options):ReverseV2Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReverseV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsReverseV2Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReverseV2Options,
+  ): ReverseV2Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReverseV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startReverseV2Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startReverseV2Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endReverseV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endReverseV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createReverseV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ReverseV2Options.startReverseV2Options(builder);
-  return ReverseV2Options.endReverseV2Options(builder);
-}
+  static createReverseV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ReverseV2Options.startReverseV2Options(builder);
+    return ReverseV2Options.endReverseV2Options(builder);
+  }
 }
 
 export class AddNOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):AddNOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): AddNOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsAddNOptions(bb:flatbuffers.ByteBuffer, obj?:AddNOptions):AddNOptions {
-  return (obj || new AddNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsAddNOptions(bb: flatbuffers.ByteBuffer, obj?: AddNOptions): AddNOptions {
+    return (obj || new AddNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsAddNOptions(bb:flatbuffers.ByteBuffer, obj?:AddNOptions):AddNOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new AddNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsAddNOptions(bb: flatbuffers.ByteBuffer, obj?: AddNOptions): AddNOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new AddNOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startAddNOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startAddNOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endAddNOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endAddNOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createAddNOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  AddNOptions.startAddNOptions(builder);
-  return AddNOptions.endAddNOptions(builder);
-}
+  static createAddNOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    AddNOptions.startAddNOptions(builder);
+    return AddNOptions.endAddNOptions(builder);
+  }
 }
 
 export class GatherNdOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):GatherNdOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): GatherNdOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsGatherNdOptions(bb:flatbuffers.ByteBuffer, obj?:GatherNdOptions):GatherNdOptions {
-  return (obj || new GatherNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsGatherNdOptions(bb: flatbuffers.ByteBuffer, obj?: GatherNdOptions): GatherNdOptions {
+    return (obj || new GatherNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsGatherNdOptions(bb:flatbuffers.ByteBuffer, obj?:GatherNdOptions):GatherNdOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new GatherNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsGatherNdOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: GatherNdOptions,
+  ): GatherNdOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new GatherNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startGatherNdOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startGatherNdOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endGatherNdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endGatherNdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createGatherNdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  GatherNdOptions.startGatherNdOptions(builder);
-  return GatherNdOptions.endGatherNdOptions(builder);
-}
+  static createGatherNdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    GatherNdOptions.startGatherNdOptions(builder);
+    return GatherNdOptions.endGatherNdOptions(builder);
+  }
 }
 
 export class WhereOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):WhereOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): WhereOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsWhereOptions(bb:flatbuffers.ByteBuffer, obj?:WhereOptions):WhereOptions {
-  return (obj || new WhereOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsWhereOptions(bb: flatbuffers.ByteBuffer, obj?: WhereOptions): WhereOptions {
+    return (obj || new WhereOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsWhereOptions(bb:flatbuffers.ByteBuffer, obj?:WhereOptions):WhereOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new WhereOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsWhereOptions(bb: flatbuffers.ByteBuffer, obj?: WhereOptions): WhereOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new WhereOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startWhereOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startWhereOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endWhereOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endWhereOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createWhereOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  WhereOptions.startWhereOptions(builder);
-  return WhereOptions.endWhereOptions(builder);
-}
+  static createWhereOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    WhereOptions.startWhereOptions(builder);
+    return WhereOptions.endWhereOptions(builder);
+  }
 }
 
 export class ReverseSequenceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReverseSequenceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReverseSequenceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsReverseSequenceOptions(bb:flatbuffers.ByteBuffer, obj?:ReverseSequenceOptions):ReverseSequenceOptions {
-  return (obj || new ReverseSequenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsReverseSequenceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReverseSequenceOptions,
+  ): ReverseSequenceOptions {
+    return (obj || new ReverseSequenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsReverseSequenceOptions(bb:flatbuffers.ByteBuffer, obj?:ReverseSequenceOptions):ReverseSequenceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReverseSequenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsReverseSequenceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReverseSequenceOptions,
+  ): ReverseSequenceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReverseSequenceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-seqDim():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  seqDim(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-batchDim():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  batchDim(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startReverseSequenceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startReverseSequenceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addSeqDim(builder:flatbuffers.Builder, seqDim:number) {
-  builder.addFieldInt32(0, seqDim, 0);
-}
+  static addSeqDim(builder: flatbuffers.Builder, seqDim: number) {
+    builder.addFieldInt32(0, seqDim, 0);
+  }
 
-static addBatchDim(builder:flatbuffers.Builder, batchDim:number) {
-  builder.addFieldInt32(1, batchDim, 0);
-}
+  static addBatchDim(builder: flatbuffers.Builder, batchDim: number) {
+    builder.addFieldInt32(1, batchDim, 0);
+  }
 
-static endReverseSequenceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endReverseSequenceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createReverseSequenceOptions(builder:flatbuffers.Builder, seqDim:number, batchDim:number):flatbuffers.Offset {
-  ReverseSequenceOptions.startReverseSequenceOptions(builder);
-  ReverseSequenceOptions.addSeqDim(builder, seqDim);
-  ReverseSequenceOptions.addBatchDim(builder, batchDim);
-  return ReverseSequenceOptions.endReverseSequenceOptions(builder);
-}
+  static createReverseSequenceOptions(
+    builder: flatbuffers.Builder,
+    seqDim: number,
+    batchDim: number,
+  ): flatbuffers.Offset {
+    ReverseSequenceOptions.startReverseSequenceOptions(builder);
+    ReverseSequenceOptions.addSeqDim(builder, seqDim);
+    ReverseSequenceOptions.addBatchDim(builder, batchDim);
+    return ReverseSequenceOptions.endReverseSequenceOptions(builder);
+  }
 }
 
 export class MatrixDiagOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MatrixDiagOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): MatrixDiagOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMatrixDiagOptions(bb:flatbuffers.ByteBuffer, obj?:MatrixDiagOptions):MatrixDiagOptions {
-  return (obj || new MatrixDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMatrixDiagOptions(bb: flatbuffers.ByteBuffer, obj?: MatrixDiagOptions): MatrixDiagOptions {
+    return (obj || new MatrixDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMatrixDiagOptions(bb:flatbuffers.ByteBuffer, obj?:MatrixDiagOptions):MatrixDiagOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MatrixDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMatrixDiagOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MatrixDiagOptions,
+  ): MatrixDiagOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MatrixDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startMatrixDiagOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startMatrixDiagOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endMatrixDiagOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMatrixDiagOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMatrixDiagOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  MatrixDiagOptions.startMatrixDiagOptions(builder);
-  return MatrixDiagOptions.endMatrixDiagOptions(builder);
-}
+  static createMatrixDiagOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    MatrixDiagOptions.startMatrixDiagOptions(builder);
+    return MatrixDiagOptions.endMatrixDiagOptions(builder);
+  }
 }
 
 export class QuantizeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):QuantizeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): QuantizeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsQuantizeOptions(bb:flatbuffers.ByteBuffer, obj?:QuantizeOptions):QuantizeOptions {
-  return (obj || new QuantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsQuantizeOptions(bb: flatbuffers.ByteBuffer, obj?: QuantizeOptions): QuantizeOptions {
+    return (obj || new QuantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsQuantizeOptions(bb:flatbuffers.ByteBuffer, obj?:QuantizeOptions):QuantizeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new QuantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsQuantizeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: QuantizeOptions,
+  ): QuantizeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new QuantizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startQuantizeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startQuantizeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endQuantizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endQuantizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createQuantizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  QuantizeOptions.startQuantizeOptions(builder);
-  return QuantizeOptions.endQuantizeOptions(builder);
-}
+  static createQuantizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    QuantizeOptions.startQuantizeOptions(builder);
+    return QuantizeOptions.endQuantizeOptions(builder);
+  }
 }
 
 export class MatrixSetDiagOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):MatrixSetDiagOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): MatrixSetDiagOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMatrixSetDiagOptions(bb:flatbuffers.ByteBuffer, obj?:MatrixSetDiagOptions):MatrixSetDiagOptions {
-  return (obj || new MatrixSetDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMatrixSetDiagOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MatrixSetDiagOptions,
+  ): MatrixSetDiagOptions {
+    return (obj || new MatrixSetDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMatrixSetDiagOptions(bb:flatbuffers.ByteBuffer, obj?:MatrixSetDiagOptions):MatrixSetDiagOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new MatrixSetDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMatrixSetDiagOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: MatrixSetDiagOptions,
+  ): MatrixSetDiagOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new MatrixSetDiagOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startMatrixSetDiagOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startMatrixSetDiagOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endMatrixSetDiagOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMatrixSetDiagOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMatrixSetDiagOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  MatrixSetDiagOptions.startMatrixSetDiagOptions(builder);
-  return MatrixSetDiagOptions.endMatrixSetDiagOptions(builder);
-}
+  static createMatrixSetDiagOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    MatrixSetDiagOptions.startMatrixSetDiagOptions(builder);
+    return MatrixSetDiagOptions.endMatrixSetDiagOptions(builder);
+  }
 }
 
 export class IfOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):IfOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): IfOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsIfOptions(bb:flatbuffers.ByteBuffer, obj?:IfOptions):IfOptions {
-  return (obj || new IfOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsIfOptions(bb: flatbuffers.ByteBuffer, obj?: IfOptions): IfOptions {
+    return (obj || new IfOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsIfOptions(bb:flatbuffers.ByteBuffer, obj?:IfOptions):IfOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new IfOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsIfOptions(bb: flatbuffers.ByteBuffer, obj?: IfOptions): IfOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new IfOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-thenSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  thenSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-elseSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  elseSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startIfOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startIfOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addThenSubgraphIndex(builder:flatbuffers.Builder, thenSubgraphIndex:number) {
-  builder.addFieldInt32(0, thenSubgraphIndex, 0);
-}
+  static addThenSubgraphIndex(builder: flatbuffers.Builder, thenSubgraphIndex: number) {
+    builder.addFieldInt32(0, thenSubgraphIndex, 0);
+  }
 
-static addElseSubgraphIndex(builder:flatbuffers.Builder, elseSubgraphIndex:number) {
-  builder.addFieldInt32(1, elseSubgraphIndex, 0);
-}
+  static addElseSubgraphIndex(builder: flatbuffers.Builder, elseSubgraphIndex: number) {
+    builder.addFieldInt32(1, elseSubgraphIndex, 0);
+  }
 
-static endIfOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endIfOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createIfOptions(builder:flatbuffers.Builder, thenSubgraphIndex:number, elseSubgraphIndex:number):flatbuffers.Offset {
-  IfOptions.startIfOptions(builder);
-  IfOptions.addThenSubgraphIndex(builder, thenSubgraphIndex);
-  IfOptions.addElseSubgraphIndex(builder, elseSubgraphIndex);
-  return IfOptions.endIfOptions(builder);
-}
+  static createIfOptions(
+    builder: flatbuffers.Builder,
+    thenSubgraphIndex: number,
+    elseSubgraphIndex: number,
+  ): flatbuffers.Offset {
+    IfOptions.startIfOptions(builder);
+    IfOptions.addThenSubgraphIndex(builder, thenSubgraphIndex);
+    IfOptions.addElseSubgraphIndex(builder, elseSubgraphIndex);
+    return IfOptions.endIfOptions(builder);
+  }
 }
 
 export class CallOnceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CallOnceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): CallOnceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsCallOnceOptions(bb:flatbuffers.ByteBuffer, obj?:CallOnceOptions):CallOnceOptions {
-  return (obj || new CallOnceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsCallOnceOptions(bb: flatbuffers.ByteBuffer, obj?: CallOnceOptions): CallOnceOptions {
+    return (obj || new CallOnceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsCallOnceOptions(bb:flatbuffers.ByteBuffer, obj?:CallOnceOptions):CallOnceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CallOnceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsCallOnceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: CallOnceOptions,
+  ): CallOnceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CallOnceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-initSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  initSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startCallOnceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startCallOnceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addInitSubgraphIndex(builder:flatbuffers.Builder, initSubgraphIndex:number) {
-  builder.addFieldInt32(0, initSubgraphIndex, 0);
-}
+  static addInitSubgraphIndex(builder: flatbuffers.Builder, initSubgraphIndex: number) {
+    builder.addFieldInt32(0, initSubgraphIndex, 0);
+  }
 
-static endCallOnceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endCallOnceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createCallOnceOptions(builder:flatbuffers.Builder, initSubgraphIndex:number):flatbuffers.Offset {
-  CallOnceOptions.startCallOnceOptions(builder);
-  CallOnceOptions.addInitSubgraphIndex(builder, initSubgraphIndex);
-  return CallOnceOptions.endCallOnceOptions(builder);
-}
+  static createCallOnceOptions(builder: flatbuffers.Builder, initSubgraphIndex: number): flatbuffers.Offset {
+    CallOnceOptions.startCallOnceOptions(builder);
+    CallOnceOptions.addInitSubgraphIndex(builder, initSubgraphIndex);
+    return CallOnceOptions.endCallOnceOptions(builder);
+  }
 }
 
 export class WhileOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):WhileOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): WhileOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsWhileOptions(bb:flatbuffers.ByteBuffer, obj?:WhileOptions):WhileOptions {
-  return (obj || new WhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsWhileOptions(bb: flatbuffers.ByteBuffer, obj?: WhileOptions): WhileOptions {
+    return (obj || new WhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsWhileOptions(bb:flatbuffers.ByteBuffer, obj?:WhileOptions):WhileOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new WhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsWhileOptions(bb: flatbuffers.ByteBuffer, obj?: WhileOptions): WhileOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new WhileOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-condSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  condSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-bodySubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  bodySubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static startWhileOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startWhileOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addCondSubgraphIndex(builder:flatbuffers.Builder, condSubgraphIndex:number) {
-  builder.addFieldInt32(0, condSubgraphIndex, 0);
-}
+  static addCondSubgraphIndex(builder: flatbuffers.Builder, condSubgraphIndex: number) {
+    builder.addFieldInt32(0, condSubgraphIndex, 0);
+  }
 
-static addBodySubgraphIndex(builder:flatbuffers.Builder, bodySubgraphIndex:number) {
-  builder.addFieldInt32(1, bodySubgraphIndex, 0);
-}
+  static addBodySubgraphIndex(builder: flatbuffers.Builder, bodySubgraphIndex: number) {
+    builder.addFieldInt32(1, bodySubgraphIndex, 0);
+  }
 
-static endWhileOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endWhileOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createWhileOptions(builder:flatbuffers.Builder, condSubgraphIndex:number, bodySubgraphIndex:number):flatbuffers.Offset {
-  WhileOptions.startWhileOptions(builder);
-  WhileOptions.addCondSubgraphIndex(builder, condSubgraphIndex);
-  WhileOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
-  return WhileOptions.endWhileOptions(builder);
-}
+  static createWhileOptions(
+    builder: flatbuffers.Builder,
+    condSubgraphIndex: number,
+    bodySubgraphIndex: number,
+  ): flatbuffers.Offset {
+    WhileOptions.startWhileOptions(builder);
+    WhileOptions.addCondSubgraphIndex(builder, condSubgraphIndex);
+    WhileOptions.addBodySubgraphIndex(builder, bodySubgraphIndex);
+    return WhileOptions.endWhileOptions(builder);
+  }
 }
 
 export class NonMaxSuppressionV4Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):NonMaxSuppressionV4Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): NonMaxSuppressionV4Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsNonMaxSuppressionV4Options(bb:flatbuffers.ByteBuffer, obj?:NonMaxSuppressionV4Options):NonMaxSuppressionV4Options {
-  return (obj || new NonMaxSuppressionV4Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsNonMaxSuppressionV4Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: NonMaxSuppressionV4Options,
+  ): NonMaxSuppressionV4Options {
+    return (obj || new NonMaxSuppressionV4Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsNonMaxSuppressionV4Options(bb:flatbuffers.ByteBuffer, obj?:NonMaxSuppressionV4Options):NonMaxSuppressionV4Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new NonMaxSuppressionV4Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsNonMaxSuppressionV4Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: NonMaxSuppressionV4Options,
+  ): NonMaxSuppressionV4Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new NonMaxSuppressionV4Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startNonMaxSuppressionV4Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startNonMaxSuppressionV4Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endNonMaxSuppressionV4Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endNonMaxSuppressionV4Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createNonMaxSuppressionV4Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  NonMaxSuppressionV4Options.startNonMaxSuppressionV4Options(builder);
-  return NonMaxSuppressionV4Options.endNonMaxSuppressionV4Options(builder);
-}
+  static createNonMaxSuppressionV4Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    NonMaxSuppressionV4Options.startNonMaxSuppressionV4Options(builder);
+    return NonMaxSuppressionV4Options.endNonMaxSuppressionV4Options(builder);
+  }
 }
 
 export class NonMaxSuppressionV5Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):NonMaxSuppressionV5Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): NonMaxSuppressionV5Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsNonMaxSuppressionV5Options(bb:flatbuffers.ByteBuffer, obj?:NonMaxSuppressionV5Options):NonMaxSuppressionV5Options {
-  return (obj || new NonMaxSuppressionV5Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsNonMaxSuppressionV5Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: NonMaxSuppressionV5Options,
+  ): NonMaxSuppressionV5Options {
+    return (obj || new NonMaxSuppressionV5Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsNonMaxSuppressionV5Options(bb:flatbuffers.ByteBuffer, obj?:NonMaxSuppressionV5Options):NonMaxSuppressionV5Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new NonMaxSuppressionV5Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsNonMaxSuppressionV5Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: NonMaxSuppressionV5Options,
+  ): NonMaxSuppressionV5Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new NonMaxSuppressionV5Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startNonMaxSuppressionV5Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startNonMaxSuppressionV5Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endNonMaxSuppressionV5Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endNonMaxSuppressionV5Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createNonMaxSuppressionV5Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  NonMaxSuppressionV5Options.startNonMaxSuppressionV5Options(builder);
-  return NonMaxSuppressionV5Options.endNonMaxSuppressionV5Options(builder);
-}
+  static createNonMaxSuppressionV5Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    NonMaxSuppressionV5Options.startNonMaxSuppressionV5Options(builder);
+    return NonMaxSuppressionV5Options.endNonMaxSuppressionV5Options(builder);
+  }
 }
 
 export class ScatterNdOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ScatterNdOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ScatterNdOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsScatterNdOptions(bb:flatbuffers.ByteBuffer, obj?:ScatterNdOptions):ScatterNdOptions {
-  return (obj || new ScatterNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsScatterNdOptions(bb: flatbuffers.ByteBuffer, obj?: ScatterNdOptions): ScatterNdOptions {
+    return (obj || new ScatterNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsScatterNdOptions(bb:flatbuffers.ByteBuffer, obj?:ScatterNdOptions):ScatterNdOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ScatterNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsScatterNdOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ScatterNdOptions,
+  ): ScatterNdOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ScatterNdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startScatterNdOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startScatterNdOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endScatterNdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endScatterNdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createScatterNdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ScatterNdOptions.startScatterNdOptions(builder);
-  return ScatterNdOptions.endScatterNdOptions(builder);
-}
+  static createScatterNdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ScatterNdOptions.startScatterNdOptions(builder);
+    return ScatterNdOptions.endScatterNdOptions(builder);
+  }
 }
 
 export class SelectV2Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SelectV2Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SelectV2Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSelectV2Options(bb:flatbuffers.ByteBuffer, obj?:SelectV2Options):SelectV2Options {
-  return (obj || new SelectV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSelectV2Options(bb: flatbuffers.ByteBuffer, obj?: SelectV2Options): SelectV2Options {
+    return (obj || new SelectV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSelectV2Options(bb:flatbuffers.ByteBuffer, obj?:SelectV2Options):SelectV2Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SelectV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSelectV2Options(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SelectV2Options,
+  ): SelectV2Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SelectV2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSelectV2Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSelectV2Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSelectV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSelectV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSelectV2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SelectV2Options.startSelectV2Options(builder);
-  return SelectV2Options.endSelectV2Options(builder);
-}
+  static createSelectV2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SelectV2Options.startSelectV2Options(builder);
+    return SelectV2Options.endSelectV2Options(builder);
+  }
 }
 
 export class DensifyOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DensifyOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DensifyOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDensifyOptions(bb:flatbuffers.ByteBuffer, obj?:DensifyOptions):DensifyOptions {
-  return (obj || new DensifyOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDensifyOptions(bb: flatbuffers.ByteBuffer, obj?: DensifyOptions): DensifyOptions {
+    return (obj || new DensifyOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDensifyOptions(bb:flatbuffers.ByteBuffer, obj?:DensifyOptions):DensifyOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DensifyOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDensifyOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DensifyOptions,
+  ): DensifyOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DensifyOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startDensifyOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startDensifyOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endDensifyOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDensifyOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDensifyOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  DensifyOptions.startDensifyOptions(builder);
-  return DensifyOptions.endDensifyOptions(builder);
-}
+  static createDensifyOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    DensifyOptions.startDensifyOptions(builder);
+    return DensifyOptions.endDensifyOptions(builder);
+  }
 }
 
 export class SegmentSumOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SegmentSumOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SegmentSumOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSegmentSumOptions(bb:flatbuffers.ByteBuffer, obj?:SegmentSumOptions):SegmentSumOptions {
-  return (obj || new SegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSegmentSumOptions(bb: flatbuffers.ByteBuffer, obj?: SegmentSumOptions): SegmentSumOptions {
+    return (obj || new SegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSegmentSumOptions(bb:flatbuffers.ByteBuffer, obj?:SegmentSumOptions):SegmentSumOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSegmentSumOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: SegmentSumOptions,
+  ): SegmentSumOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSegmentSumOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSegmentSumOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSegmentSumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSegmentSumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSegmentSumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SegmentSumOptions.startSegmentSumOptions(builder);
-  return SegmentSumOptions.endSegmentSumOptions(builder);
-}
+  static createSegmentSumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SegmentSumOptions.startSegmentSumOptions(builder);
+    return SegmentSumOptions.endSegmentSumOptions(builder);
+  }
 }
 
 export class BatchMatMulOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BatchMatMulOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BatchMatMulOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBatchMatMulOptions(bb:flatbuffers.ByteBuffer, obj?:BatchMatMulOptions):BatchMatMulOptions {
-  return (obj || new BatchMatMulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBatchMatMulOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BatchMatMulOptions,
+  ): BatchMatMulOptions {
+    return (obj || new BatchMatMulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBatchMatMulOptions(bb:flatbuffers.ByteBuffer, obj?:BatchMatMulOptions):BatchMatMulOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BatchMatMulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBatchMatMulOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BatchMatMulOptions,
+  ): BatchMatMulOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BatchMatMulOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-adjX():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  adjX(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-adjY():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  adjY(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-asymmetricQuantizeInputs():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  asymmetricQuantizeInputs(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startBatchMatMulOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startBatchMatMulOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addAdjX(builder:flatbuffers.Builder, adjX:boolean) {
-  builder.addFieldInt8(0, +adjX, +false);
-}
+  static addAdjX(builder: flatbuffers.Builder, adjX: boolean) {
+    builder.addFieldInt8(0, +adjX, +false);
+  }
 
-static addAdjY(builder:flatbuffers.Builder, adjY:boolean) {
-  builder.addFieldInt8(1, +adjY, +false);
-}
+  static addAdjY(builder: flatbuffers.Builder, adjY: boolean) {
+    builder.addFieldInt8(1, +adjY, +false);
+  }
 
-static addAsymmetricQuantizeInputs(builder:flatbuffers.Builder, asymmetricQuantizeInputs:boolean) {
-  builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
-}
+  static addAsymmetricQuantizeInputs(builder: flatbuffers.Builder, asymmetricQuantizeInputs: boolean) {
+    builder.addFieldInt8(2, +asymmetricQuantizeInputs, +false);
+  }
 
-static endBatchMatMulOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBatchMatMulOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBatchMatMulOptions(builder:flatbuffers.Builder, adjX:boolean, adjY:boolean, asymmetricQuantizeInputs:boolean):flatbuffers.Offset {
-  BatchMatMulOptions.startBatchMatMulOptions(builder);
-  BatchMatMulOptions.addAdjX(builder, adjX);
-  BatchMatMulOptions.addAdjY(builder, adjY);
-  BatchMatMulOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
-  return BatchMatMulOptions.endBatchMatMulOptions(builder);
-}
+  static createBatchMatMulOptions(
+    builder: flatbuffers.Builder,
+    adjX: boolean,
+    adjY: boolean,
+    asymmetricQuantizeInputs: boolean,
+  ): flatbuffers.Offset {
+    BatchMatMulOptions.startBatchMatMulOptions(builder);
+    BatchMatMulOptions.addAdjX(builder, adjX);
+    BatchMatMulOptions.addAdjY(builder, adjY);
+    BatchMatMulOptions.addAsymmetricQuantizeInputs(builder, asymmetricQuantizeInputs);
+    return BatchMatMulOptions.endBatchMatMulOptions(builder);
+  }
 }
 
 export class CumsumOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):CumsumOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): CumsumOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsCumsumOptions(bb:flatbuffers.ByteBuffer, obj?:CumsumOptions):CumsumOptions {
-  return (obj || new CumsumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsCumsumOptions(bb: flatbuffers.ByteBuffer, obj?: CumsumOptions): CumsumOptions {
+    return (obj || new CumsumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsCumsumOptions(bb:flatbuffers.ByteBuffer, obj?:CumsumOptions):CumsumOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new CumsumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsCumsumOptions(bb: flatbuffers.ByteBuffer, obj?: CumsumOptions): CumsumOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new CumsumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-exclusive():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  exclusive(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-reverse():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  reverse(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startCumsumOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startCumsumOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addExclusive(builder:flatbuffers.Builder, exclusive:boolean) {
-  builder.addFieldInt8(0, +exclusive, +false);
-}
+  static addExclusive(builder: flatbuffers.Builder, exclusive: boolean) {
+    builder.addFieldInt8(0, +exclusive, +false);
+  }
 
-static addReverse(builder:flatbuffers.Builder, reverse:boolean) {
-  builder.addFieldInt8(1, +reverse, +false);
-}
+  static addReverse(builder: flatbuffers.Builder, reverse: boolean) {
+    builder.addFieldInt8(1, +reverse, +false);
+  }
 
-static endCumsumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endCumsumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createCumsumOptions(builder:flatbuffers.Builder, exclusive:boolean, reverse:boolean):flatbuffers.Offset {
-  CumsumOptions.startCumsumOptions(builder);
-  CumsumOptions.addExclusive(builder, exclusive);
-  CumsumOptions.addReverse(builder, reverse);
-  return CumsumOptions.endCumsumOptions(builder);
-}
+  static createCumsumOptions(
+    builder: flatbuffers.Builder,
+    exclusive: boolean,
+    reverse: boolean,
+  ): flatbuffers.Offset {
+    CumsumOptions.startCumsumOptions(builder);
+    CumsumOptions.addExclusive(builder, exclusive);
+    CumsumOptions.addReverse(builder, reverse);
+    return CumsumOptions.endCumsumOptions(builder);
+  }
 }
 
 export class BroadcastToOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BroadcastToOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BroadcastToOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBroadcastToOptions(bb:flatbuffers.ByteBuffer, obj?:BroadcastToOptions):BroadcastToOptions {
-  return (obj || new BroadcastToOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBroadcastToOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BroadcastToOptions,
+  ): BroadcastToOptions {
+    return (obj || new BroadcastToOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBroadcastToOptions(bb:flatbuffers.ByteBuffer, obj?:BroadcastToOptions):BroadcastToOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BroadcastToOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBroadcastToOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BroadcastToOptions,
+  ): BroadcastToOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BroadcastToOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startBroadcastToOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startBroadcastToOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endBroadcastToOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBroadcastToOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBroadcastToOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  BroadcastToOptions.startBroadcastToOptions(builder);
-  return BroadcastToOptions.endBroadcastToOptions(builder);
-}
+  static createBroadcastToOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    BroadcastToOptions.startBroadcastToOptions(builder);
+    return BroadcastToOptions.endBroadcastToOptions(builder);
+  }
 }
 
 export class Rfft2dOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Rfft2dOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): Rfft2dOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRfft2dOptions(bb:flatbuffers.ByteBuffer, obj?:Rfft2dOptions):Rfft2dOptions {
-  return (obj || new Rfft2dOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRfft2dOptions(bb: flatbuffers.ByteBuffer, obj?: Rfft2dOptions): Rfft2dOptions {
+    return (obj || new Rfft2dOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRfft2dOptions(bb:flatbuffers.ByteBuffer, obj?:Rfft2dOptions):Rfft2dOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Rfft2dOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRfft2dOptions(bb: flatbuffers.ByteBuffer, obj?: Rfft2dOptions): Rfft2dOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Rfft2dOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startRfft2dOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startRfft2dOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endRfft2dOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRfft2dOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRfft2dOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  Rfft2dOptions.startRfft2dOptions(builder);
-  return Rfft2dOptions.endRfft2dOptions(builder);
-}
+  static createRfft2dOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    Rfft2dOptions.startRfft2dOptions(builder);
+    return Rfft2dOptions.endRfft2dOptions(builder);
+  }
 }
 
 export class HashtableOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):HashtableOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): HashtableOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsHashtableOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableOptions):HashtableOptions {
-  return (obj || new HashtableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsHashtableOptions(bb: flatbuffers.ByteBuffer, obj?: HashtableOptions): HashtableOptions {
+    return (obj || new HashtableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsHashtableOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableOptions):HashtableOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new HashtableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsHashtableOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableOptions,
+  ): HashtableOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new HashtableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-tableId():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
+  tableId(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-keyDtype():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  keyDtype(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-valueDtype():TensorType {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
-}
+  valueDtype(): TensorType {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : TensorType.FLOAT32;
+  }
 
-static startHashtableOptions(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
+  static startHashtableOptions(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
 
-static addTableId(builder:flatbuffers.Builder, tableId:number) {
-  builder.addFieldInt32(0, tableId, 0);
-}
+  static addTableId(builder: flatbuffers.Builder, tableId: number) {
+    builder.addFieldInt32(0, tableId, 0);
+  }
 
-static addKeyDtype(builder:flatbuffers.Builder, keyDtype:TensorType) {
-  builder.addFieldInt8(1, keyDtype, TensorType.FLOAT32);
-}
+  static addKeyDtype(builder: flatbuffers.Builder, keyDtype: TensorType) {
+    builder.addFieldInt8(1, keyDtype, TensorType.FLOAT32);
+  }
 
-static addValueDtype(builder:flatbuffers.Builder, valueDtype:TensorType) {
-  builder.addFieldInt8(2, valueDtype, TensorType.FLOAT32);
-}
+  static addValueDtype(builder: flatbuffers.Builder, valueDtype: TensorType) {
+    builder.addFieldInt8(2, valueDtype, TensorType.FLOAT32);
+  }
 
-static endHashtableOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endHashtableOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createHashtableOptions(builder:flatbuffers.Builder, tableId:number, keyDtype:TensorType, valueDtype:TensorType):flatbuffers.Offset {
-  HashtableOptions.startHashtableOptions(builder);
-  HashtableOptions.addTableId(builder, tableId);
-  HashtableOptions.addKeyDtype(builder, keyDtype);
-  HashtableOptions.addValueDtype(builder, valueDtype);
-  return HashtableOptions.endHashtableOptions(builder);
-}
+  static createHashtableOptions(
+    builder: flatbuffers.Builder,
+    tableId: number,
+    keyDtype: TensorType,
+    valueDtype: TensorType,
+  ): flatbuffers.Offset {
+    HashtableOptions.startHashtableOptions(builder);
+    HashtableOptions.addTableId(builder, tableId);
+    HashtableOptions.addKeyDtype(builder, keyDtype);
+    HashtableOptions.addValueDtype(builder, valueDtype);
+    return HashtableOptions.endHashtableOptions(builder);
+  }
 }
 
 export class HashtableFindOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):HashtableFindOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): HashtableFindOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsHashtableFindOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableFindOptions):HashtableFindOptions {
-  return (obj || new HashtableFindOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsHashtableFindOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableFindOptions,
+  ): HashtableFindOptions {
+    return (obj || new HashtableFindOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsHashtableFindOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableFindOptions):HashtableFindOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new HashtableFindOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsHashtableFindOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableFindOptions,
+  ): HashtableFindOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new HashtableFindOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startHashtableFindOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startHashtableFindOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endHashtableFindOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endHashtableFindOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createHashtableFindOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  HashtableFindOptions.startHashtableFindOptions(builder);
-  return HashtableFindOptions.endHashtableFindOptions(builder);
-}
+  static createHashtableFindOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    HashtableFindOptions.startHashtableFindOptions(builder);
+    return HashtableFindOptions.endHashtableFindOptions(builder);
+  }
 }
 
 export class HashtableImportOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):HashtableImportOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): HashtableImportOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsHashtableImportOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableImportOptions):HashtableImportOptions {
-  return (obj || new HashtableImportOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsHashtableImportOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableImportOptions,
+  ): HashtableImportOptions {
+    return (obj || new HashtableImportOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsHashtableImportOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableImportOptions):HashtableImportOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new HashtableImportOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsHashtableImportOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableImportOptions,
+  ): HashtableImportOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new HashtableImportOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startHashtableImportOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startHashtableImportOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endHashtableImportOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endHashtableImportOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createHashtableImportOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  HashtableImportOptions.startHashtableImportOptions(builder);
-  return HashtableImportOptions.endHashtableImportOptions(builder);
-}
+  static createHashtableImportOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    HashtableImportOptions.startHashtableImportOptions(builder);
+    return HashtableImportOptions.endHashtableImportOptions(builder);
+  }
 }
 
 export class HashtableSizeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):HashtableSizeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): HashtableSizeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsHashtableSizeOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableSizeOptions):HashtableSizeOptions {
-  return (obj || new HashtableSizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsHashtableSizeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableSizeOptions,
+  ): HashtableSizeOptions {
+    return (obj || new HashtableSizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsHashtableSizeOptions(bb:flatbuffers.ByteBuffer, obj?:HashtableSizeOptions):HashtableSizeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new HashtableSizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsHashtableSizeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: HashtableSizeOptions,
+  ): HashtableSizeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new HashtableSizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startHashtableSizeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startHashtableSizeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endHashtableSizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endHashtableSizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createHashtableSizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  HashtableSizeOptions.startHashtableSizeOptions(builder);
-  return HashtableSizeOptions.endHashtableSizeOptions(builder);
-}
+  static createHashtableSizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    HashtableSizeOptions.startHashtableSizeOptions(builder);
+    return HashtableSizeOptions.endHashtableSizeOptions(builder);
+  }
 }
 
 export class VarHandleOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):VarHandleOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): VarHandleOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsVarHandleOptions(bb:flatbuffers.ByteBuffer, obj?:VarHandleOptions):VarHandleOptions {
-  return (obj || new VarHandleOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsVarHandleOptions(bb: flatbuffers.ByteBuffer, obj?: VarHandleOptions): VarHandleOptions {
+    return (obj || new VarHandleOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsVarHandleOptions(bb:flatbuffers.ByteBuffer, obj?:VarHandleOptions):VarHandleOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new VarHandleOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsVarHandleOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: VarHandleOptions,
+  ): VarHandleOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new VarHandleOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-container():string|null
-container(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-container(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  container(): string | null;
+  container(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  container(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-sharedName():string|null
-sharedName(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-sharedName(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  sharedName(): string | null;
+  sharedName(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  sharedName(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static startVarHandleOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startVarHandleOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addContainer(builder:flatbuffers.Builder, containerOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, containerOffset, 0);
-}
+  static addContainer(builder: flatbuffers.Builder, containerOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, containerOffset, 0);
+  }
 
-static addSharedName(builder:flatbuffers.Builder, sharedNameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, sharedNameOffset, 0);
-}
+  static addSharedName(builder: flatbuffers.Builder, sharedNameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, sharedNameOffset, 0);
+  }
 
-static endVarHandleOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endVarHandleOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createVarHandleOptions(builder:flatbuffers.Builder, containerOffset:flatbuffers.Offset, sharedNameOffset:flatbuffers.Offset):flatbuffers.Offset {
-  VarHandleOptions.startVarHandleOptions(builder);
-  VarHandleOptions.addContainer(builder, containerOffset);
-  VarHandleOptions.addSharedName(builder, sharedNameOffset);
-  return VarHandleOptions.endVarHandleOptions(builder);
-}
+  static createVarHandleOptions(
+    builder: flatbuffers.Builder,
+    containerOffset: flatbuffers.Offset,
+    sharedNameOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    VarHandleOptions.startVarHandleOptions(builder);
+    VarHandleOptions.addContainer(builder, containerOffset);
+    VarHandleOptions.addSharedName(builder, sharedNameOffset);
+    return VarHandleOptions.endVarHandleOptions(builder);
+  }
 }
 
 export class ReadVariableOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReadVariableOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReadVariableOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsReadVariableOptions(bb:flatbuffers.ByteBuffer, obj?:ReadVariableOptions):ReadVariableOptions {
-  return (obj || new ReadVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsReadVariableOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReadVariableOptions,
+  ): ReadVariableOptions {
+    return (obj || new ReadVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsReadVariableOptions(bb:flatbuffers.ByteBuffer, obj?:ReadVariableOptions):ReadVariableOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReadVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsReadVariableOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReadVariableOptions,
+  ): ReadVariableOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReadVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startReadVariableOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startReadVariableOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endReadVariableOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endReadVariableOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createReadVariableOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ReadVariableOptions.startReadVariableOptions(builder);
-  return ReadVariableOptions.endReadVariableOptions(builder);
-}
+  static createReadVariableOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ReadVariableOptions.startReadVariableOptions(builder);
+    return ReadVariableOptions.endReadVariableOptions(builder);
+  }
 }
 
 export class AssignVariableOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):AssignVariableOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): AssignVariableOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsAssignVariableOptions(bb:flatbuffers.ByteBuffer, obj?:AssignVariableOptions):AssignVariableOptions {
-  return (obj || new AssignVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsAssignVariableOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: AssignVariableOptions,
+  ): AssignVariableOptions {
+    return (obj || new AssignVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsAssignVariableOptions(bb:flatbuffers.ByteBuffer, obj?:AssignVariableOptions):AssignVariableOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new AssignVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsAssignVariableOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: AssignVariableOptions,
+  ): AssignVariableOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new AssignVariableOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startAssignVariableOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startAssignVariableOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endAssignVariableOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endAssignVariableOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createAssignVariableOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  AssignVariableOptions.startAssignVariableOptions(builder);
-  return AssignVariableOptions.endAssignVariableOptions(builder);
-}
+  static createAssignVariableOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    AssignVariableOptions.startAssignVariableOptions(builder);
+    return AssignVariableOptions.endAssignVariableOptions(builder);
+  }
 }
 
 export class RandomOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):RandomOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): RandomOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRandomOptions(bb:flatbuffers.ByteBuffer, obj?:RandomOptions):RandomOptions {
-  return (obj || new RandomOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRandomOptions(bb: flatbuffers.ByteBuffer, obj?: RandomOptions): RandomOptions {
+    return (obj || new RandomOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRandomOptions(bb:flatbuffers.ByteBuffer, obj?:RandomOptions):RandomOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new RandomOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRandomOptions(bb: flatbuffers.ByteBuffer, obj?: RandomOptions): RandomOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new RandomOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-seed():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
+  seed(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
 
-seed2():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
-}
+  seed2(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt64(this.bb_pos + offset) : BigInt('0');
+  }
 
-static startRandomOptions(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startRandomOptions(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addSeed(builder:flatbuffers.Builder, seed:bigint) {
-  builder.addFieldInt64(0, seed, BigInt('0'));
-}
+  static addSeed(builder: flatbuffers.Builder, seed: bigint) {
+    builder.addFieldInt64(0, seed, BigInt('0'));
+  }
 
-static addSeed2(builder:flatbuffers.Builder, seed2:bigint) {
-  builder.addFieldInt64(1, seed2, BigInt('0'));
-}
+  static addSeed2(builder: flatbuffers.Builder, seed2: bigint) {
+    builder.addFieldInt64(1, seed2, BigInt('0'));
+  }
 
-static endRandomOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRandomOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRandomOptions(builder:flatbuffers.Builder, seed:bigint, seed2:bigint):flatbuffers.Offset {
-  RandomOptions.startRandomOptions(builder);
-  RandomOptions.addSeed(builder, seed);
-  RandomOptions.addSeed2(builder, seed2);
-  return RandomOptions.endRandomOptions(builder);
-}
+  static createRandomOptions(builder: flatbuffers.Builder, seed: bigint, seed2: bigint): flatbuffers.Offset {
+    RandomOptions.startRandomOptions(builder);
+    RandomOptions.addSeed(builder, seed);
+    RandomOptions.addSeed2(builder, seed2);
+    return RandomOptions.endRandomOptions(builder);
+  }
 }
 
 export class BucketizeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BucketizeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsBucketizeOptions(bb:flatbuffers.ByteBuffer, obj?:BucketizeOptions):BucketizeOptions {
-  return (obj || new BucketizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsBucketizeOptions(bb:flatbuffers.ByteBuffer, obj?:BucketizeOptions):BucketizeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BucketizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-boundaries(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-boundariesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-boundariesArray():Float32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Float32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-static startBucketizeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
-
-static addBoundaries(builder:flatbuffers.Builder, boundariesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, boundariesOffset, 0);
-}
-
-static createBoundariesVector(builder:flatbuffers.Builder, data:number[]|Float32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createBoundariesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createBoundariesVector(builder:flatbuffers.Builder, data:number[]|Float32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addFloat32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): BucketizeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startBoundariesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getRootAsBucketizeOptions(bb: flatbuffers.ByteBuffer, obj?: BucketizeOptions): BucketizeOptions {
+    return (obj || new BucketizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static endBucketizeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static getSizePrefixedRootAsBucketizeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BucketizeOptions,
+  ): BucketizeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BucketizeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static createBucketizeOptions(builder:flatbuffers.Builder, boundariesOffset:flatbuffers.Offset):flatbuffers.Offset {
-  BucketizeOptions.startBucketizeOptions(builder);
-  BucketizeOptions.addBoundaries(builder, boundariesOffset);
-  return BucketizeOptions.endBucketizeOptions(builder);
-}
+  boundaries(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readFloat32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  boundariesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  boundariesArray(): Float32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Float32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  static startBucketizeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
+
+  static addBoundaries(builder: flatbuffers.Builder, boundariesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, boundariesOffset, 0);
+  }
+
+  static createBoundariesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Float32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createBoundariesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createBoundariesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Float32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addFloat32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBoundariesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endBucketizeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createBucketizeOptions(
+    builder: flatbuffers.Builder,
+    boundariesOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    BucketizeOptions.startBucketizeOptions(builder);
+    BucketizeOptions.addBoundaries(builder, boundariesOffset);
+    return BucketizeOptions.endBucketizeOptions(builder);
+  }
 }
 
 export class GeluOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):GeluOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): GeluOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsGeluOptions(bb:flatbuffers.ByteBuffer, obj?:GeluOptions):GeluOptions {
-  return (obj || new GeluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsGeluOptions(bb: flatbuffers.ByteBuffer, obj?: GeluOptions): GeluOptions {
+    return (obj || new GeluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsGeluOptions(bb:flatbuffers.ByteBuffer, obj?:GeluOptions):GeluOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new GeluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsGeluOptions(bb: flatbuffers.ByteBuffer, obj?: GeluOptions): GeluOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new GeluOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-approximate():boolean {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
-}
+  approximate(): boolean {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? !!this.bb!.readInt8(this.bb_pos + offset) : false;
+  }
 
-static startGeluOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startGeluOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addApproximate(builder:flatbuffers.Builder, approximate:boolean) {
-  builder.addFieldInt8(0, +approximate, +false);
-}
+  static addApproximate(builder: flatbuffers.Builder, approximate: boolean) {
+    builder.addFieldInt8(0, +approximate, +false);
+  }
 
-static endGeluOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endGeluOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createGeluOptions(builder:flatbuffers.Builder, approximate:boolean):flatbuffers.Offset {
-  GeluOptions.startGeluOptions(builder);
-  GeluOptions.addApproximate(builder, approximate);
-  return GeluOptions.endGeluOptions(builder);
-}
+  static createGeluOptions(builder: flatbuffers.Builder, approximate: boolean): flatbuffers.Offset {
+    GeluOptions.startGeluOptions(builder);
+    GeluOptions.addApproximate(builder, approximate);
+    return GeluOptions.endGeluOptions(builder);
+  }
 }
 
 export class DynamicUpdateSliceOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DynamicUpdateSliceOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DynamicUpdateSliceOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDynamicUpdateSliceOptions(bb:flatbuffers.ByteBuffer, obj?:DynamicUpdateSliceOptions):DynamicUpdateSliceOptions {
-  return (obj || new DynamicUpdateSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDynamicUpdateSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DynamicUpdateSliceOptions,
+  ): DynamicUpdateSliceOptions {
+    return (obj || new DynamicUpdateSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDynamicUpdateSliceOptions(bb:flatbuffers.ByteBuffer, obj?:DynamicUpdateSliceOptions):DynamicUpdateSliceOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DynamicUpdateSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDynamicUpdateSliceOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: DynamicUpdateSliceOptions,
+  ): DynamicUpdateSliceOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DynamicUpdateSliceOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startDynamicUpdateSliceOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startDynamicUpdateSliceOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endDynamicUpdateSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDynamicUpdateSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDynamicUpdateSliceOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  DynamicUpdateSliceOptions.startDynamicUpdateSliceOptions(builder);
-  return DynamicUpdateSliceOptions.endDynamicUpdateSliceOptions(builder);
-}
+  static createDynamicUpdateSliceOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    DynamicUpdateSliceOptions.startDynamicUpdateSliceOptions(builder);
+    return DynamicUpdateSliceOptions.endDynamicUpdateSliceOptions(builder);
+  }
 }
 
 export class UnsortedSegmentProdOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnsortedSegmentProdOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnsortedSegmentProdOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnsortedSegmentProdOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentProdOptions):UnsortedSegmentProdOptions {
-  return (obj || new UnsortedSegmentProdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnsortedSegmentProdOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentProdOptions,
+  ): UnsortedSegmentProdOptions {
+    return (obj || new UnsortedSegmentProdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUnsortedSegmentProdOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentProdOptions):UnsortedSegmentProdOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnsortedSegmentProdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnsortedSegmentProdOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentProdOptions,
+  ): UnsortedSegmentProdOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnsortedSegmentProdOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startUnsortedSegmentProdOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startUnsortedSegmentProdOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endUnsortedSegmentProdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnsortedSegmentProdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnsortedSegmentProdOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  UnsortedSegmentProdOptions.startUnsortedSegmentProdOptions(builder);
-  return UnsortedSegmentProdOptions.endUnsortedSegmentProdOptions(builder);
-}
+  static createUnsortedSegmentProdOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    UnsortedSegmentProdOptions.startUnsortedSegmentProdOptions(builder);
+    return UnsortedSegmentProdOptions.endUnsortedSegmentProdOptions(builder);
+  }
 }
 
 export class UnsortedSegmentMaxOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnsortedSegmentMaxOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnsortedSegmentMaxOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnsortedSegmentMaxOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentMaxOptions):UnsortedSegmentMaxOptions {
-  return (obj || new UnsortedSegmentMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnsortedSegmentMaxOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentMaxOptions,
+  ): UnsortedSegmentMaxOptions {
+    return (obj || new UnsortedSegmentMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUnsortedSegmentMaxOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentMaxOptions):UnsortedSegmentMaxOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnsortedSegmentMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnsortedSegmentMaxOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentMaxOptions,
+  ): UnsortedSegmentMaxOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnsortedSegmentMaxOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startUnsortedSegmentMaxOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startUnsortedSegmentMaxOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endUnsortedSegmentMaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnsortedSegmentMaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnsortedSegmentMaxOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  UnsortedSegmentMaxOptions.startUnsortedSegmentMaxOptions(builder);
-  return UnsortedSegmentMaxOptions.endUnsortedSegmentMaxOptions(builder);
-}
+  static createUnsortedSegmentMaxOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    UnsortedSegmentMaxOptions.startUnsortedSegmentMaxOptions(builder);
+    return UnsortedSegmentMaxOptions.endUnsortedSegmentMaxOptions(builder);
+  }
 }
 
 export class UnsortedSegmentSumOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnsortedSegmentSumOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnsortedSegmentSumOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnsortedSegmentSumOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentSumOptions):UnsortedSegmentSumOptions {
-  return (obj || new UnsortedSegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnsortedSegmentSumOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentSumOptions,
+  ): UnsortedSegmentSumOptions {
+    return (obj || new UnsortedSegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUnsortedSegmentSumOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentSumOptions):UnsortedSegmentSumOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnsortedSegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnsortedSegmentSumOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentSumOptions,
+  ): UnsortedSegmentSumOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnsortedSegmentSumOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startUnsortedSegmentSumOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startUnsortedSegmentSumOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endUnsortedSegmentSumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnsortedSegmentSumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnsortedSegmentSumOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  UnsortedSegmentSumOptions.startUnsortedSegmentSumOptions(builder);
-  return UnsortedSegmentSumOptions.endUnsortedSegmentSumOptions(builder);
-}
+  static createUnsortedSegmentSumOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    UnsortedSegmentSumOptions.startUnsortedSegmentSumOptions(builder);
+    return UnsortedSegmentSumOptions.endUnsortedSegmentSumOptions(builder);
+  }
 }
 
 export class ATan2Options {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ATan2Options {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ATan2Options {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsATan2Options(bb:flatbuffers.ByteBuffer, obj?:ATan2Options):ATan2Options {
-  return (obj || new ATan2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsATan2Options(bb: flatbuffers.ByteBuffer, obj?: ATan2Options): ATan2Options {
+    return (obj || new ATan2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsATan2Options(bb:flatbuffers.ByteBuffer, obj?:ATan2Options):ATan2Options {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ATan2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsATan2Options(bb: flatbuffers.ByteBuffer, obj?: ATan2Options): ATan2Options {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ATan2Options()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startATan2Options(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startATan2Options(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endATan2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endATan2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createATan2Options(builder:flatbuffers.Builder):flatbuffers.Offset {
-  ATan2Options.startATan2Options(builder);
-  return ATan2Options.endATan2Options(builder);
-}
+  static createATan2Options(builder: flatbuffers.Builder): flatbuffers.Offset {
+    ATan2Options.startATan2Options(builder);
+    return ATan2Options.endATan2Options(builder);
+  }
 }
 
 export class UnsortedSegmentMinOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):UnsortedSegmentMinOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): UnsortedSegmentMinOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsUnsortedSegmentMinOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentMinOptions):UnsortedSegmentMinOptions {
-  return (obj || new UnsortedSegmentMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsUnsortedSegmentMinOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentMinOptions,
+  ): UnsortedSegmentMinOptions {
+    return (obj || new UnsortedSegmentMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsUnsortedSegmentMinOptions(bb:flatbuffers.ByteBuffer, obj?:UnsortedSegmentMinOptions):UnsortedSegmentMinOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new UnsortedSegmentMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsUnsortedSegmentMinOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: UnsortedSegmentMinOptions,
+  ): UnsortedSegmentMinOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new UnsortedSegmentMinOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startUnsortedSegmentMinOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startUnsortedSegmentMinOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endUnsortedSegmentMinOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endUnsortedSegmentMinOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createUnsortedSegmentMinOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  UnsortedSegmentMinOptions.startUnsortedSegmentMinOptions(builder);
-  return UnsortedSegmentMinOptions.endUnsortedSegmentMinOptions(builder);
-}
+  static createUnsortedSegmentMinOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    UnsortedSegmentMinOptions.startUnsortedSegmentMinOptions(builder);
+    return UnsortedSegmentMinOptions.endUnsortedSegmentMinOptions(builder);
+  }
 }
 
 export class SignOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SignOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): SignOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsSignOptions(bb:flatbuffers.ByteBuffer, obj?:SignOptions):SignOptions {
-  return (obj || new SignOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsSignOptions(bb: flatbuffers.ByteBuffer, obj?: SignOptions): SignOptions {
+    return (obj || new SignOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsSignOptions(bb:flatbuffers.ByteBuffer, obj?:SignOptions):SignOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SignOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsSignOptions(bb: flatbuffers.ByteBuffer, obj?: SignOptions): SignOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SignOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startSignOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startSignOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endSignOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endSignOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createSignOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  SignOptions.startSignOptions(builder);
-  return SignOptions.endSignOptions(builder);
-}
+  static createSignOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    SignOptions.startSignOptions(builder);
+    return SignOptions.endSignOptions(builder);
+  }
 }
 
 export class BitcastOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BitcastOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BitcastOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBitcastOptions(bb:flatbuffers.ByteBuffer, obj?:BitcastOptions):BitcastOptions {
-  return (obj || new BitcastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBitcastOptions(bb: flatbuffers.ByteBuffer, obj?: BitcastOptions): BitcastOptions {
+    return (obj || new BitcastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBitcastOptions(bb:flatbuffers.ByteBuffer, obj?:BitcastOptions):BitcastOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BitcastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBitcastOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BitcastOptions,
+  ): BitcastOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BitcastOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startBitcastOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startBitcastOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endBitcastOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBitcastOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBitcastOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  BitcastOptions.startBitcastOptions(builder);
-  return BitcastOptions.endBitcastOptions(builder);
-}
+  static createBitcastOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    BitcastOptions.startBitcastOptions(builder);
+    return BitcastOptions.endBitcastOptions(builder);
+  }
 }
 
 export class BitwiseXorOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):BitwiseXorOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): BitwiseXorOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsBitwiseXorOptions(bb:flatbuffers.ByteBuffer, obj?:BitwiseXorOptions):BitwiseXorOptions {
-  return (obj || new BitwiseXorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsBitwiseXorOptions(bb: flatbuffers.ByteBuffer, obj?: BitwiseXorOptions): BitwiseXorOptions {
+    return (obj || new BitwiseXorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsBitwiseXorOptions(bb:flatbuffers.ByteBuffer, obj?:BitwiseXorOptions):BitwiseXorOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new BitwiseXorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsBitwiseXorOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: BitwiseXorOptions,
+  ): BitwiseXorOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new BitwiseXorOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startBitwiseXorOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startBitwiseXorOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endBitwiseXorOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endBitwiseXorOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createBitwiseXorOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  BitwiseXorOptions.startBitwiseXorOptions(builder);
-  return BitwiseXorOptions.endBitwiseXorOptions(builder);
-}
+  static createBitwiseXorOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    BitwiseXorOptions.startBitwiseXorOptions(builder);
+    return BitwiseXorOptions.endBitwiseXorOptions(builder);
+  }
 }
 
 export class RightShiftOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):RightShiftOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): RightShiftOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsRightShiftOptions(bb:flatbuffers.ByteBuffer, obj?:RightShiftOptions):RightShiftOptions {
-  return (obj || new RightShiftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsRightShiftOptions(bb: flatbuffers.ByteBuffer, obj?: RightShiftOptions): RightShiftOptions {
+    return (obj || new RightShiftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsRightShiftOptions(bb:flatbuffers.ByteBuffer, obj?:RightShiftOptions):RightShiftOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new RightShiftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsRightShiftOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: RightShiftOptions,
+  ): RightShiftOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new RightShiftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startRightShiftOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startRightShiftOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endRightShiftOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endRightShiftOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createRightShiftOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  RightShiftOptions.startRightShiftOptions(builder);
-  return RightShiftOptions.endRightShiftOptions(builder);
-}
+  static createRightShiftOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    RightShiftOptions.startRightShiftOptions(builder);
+    return RightShiftOptions.endRightShiftOptions(builder);
+  }
 }
 
 export class DilateOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):DilateOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): DilateOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsDilateOptions(bb:flatbuffers.ByteBuffer, obj?:DilateOptions):DilateOptions {
-  return (obj || new DilateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsDilateOptions(bb: flatbuffers.ByteBuffer, obj?: DilateOptions): DilateOptions {
+    return (obj || new DilateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsDilateOptions(bb:flatbuffers.ByteBuffer, obj?:DilateOptions):DilateOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new DilateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsDilateOptions(bb: flatbuffers.ByteBuffer, obj?: DilateOptions): DilateOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new DilateOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startDilateOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startDilateOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endDilateOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endDilateOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createDilateOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  DilateOptions.startDilateOptions(builder);
-  return DilateOptions.endDilateOptions(builder);
-}
+  static createDilateOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    DilateOptions.startDilateOptions(builder);
+    return DilateOptions.endDilateOptions(builder);
+  }
 }
 
 export class ReduceWindowOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ReduceWindowOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ReduceWindowOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsReduceWindowOptions(bb:flatbuffers.ByteBuffer, obj?:ReduceWindowOptions):ReduceWindowOptions {
-  return (obj || new ReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsReduceWindowOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReduceWindowOptions,
+  ): ReduceWindowOptions {
+    return (obj || new ReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsReduceWindowOptions(bb:flatbuffers.ByteBuffer, obj?:ReduceWindowOptions):ReduceWindowOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsReduceWindowOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ReduceWindowOptions,
+  ): ReduceWindowOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ReduceWindowOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-reduceFunction():ReduceWindowFunction {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : ReduceWindowFunction.UNSUPPORTED;
-}
+  reduceFunction(): ReduceWindowFunction {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : ReduceWindowFunction.UNSUPPORTED;
+  }
 
-static startReduceWindowOptions(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startReduceWindowOptions(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addReduceFunction(builder:flatbuffers.Builder, reduceFunction:ReduceWindowFunction) {
-  builder.addFieldInt32(0, reduceFunction, ReduceWindowFunction.UNSUPPORTED);
-}
+  static addReduceFunction(builder: flatbuffers.Builder, reduceFunction: ReduceWindowFunction) {
+    builder.addFieldInt32(0, reduceFunction, ReduceWindowFunction.UNSUPPORTED);
+  }
 
-static endReduceWindowOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endReduceWindowOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createReduceWindowOptions(builder:flatbuffers.Builder, reduceFunction:ReduceWindowFunction):flatbuffers.Offset {
-  ReduceWindowOptions.startReduceWindowOptions(builder);
-  ReduceWindowOptions.addReduceFunction(builder, reduceFunction);
-  return ReduceWindowOptions.endReduceWindowOptions(builder);
-}
+  static createReduceWindowOptions(
+    builder: flatbuffers.Builder,
+    reduceFunction: ReduceWindowFunction,
+  ): flatbuffers.Offset {
+    ReduceWindowOptions.startReduceWindowOptions(builder);
+    ReduceWindowOptions.addReduceFunction(builder, reduceFunction);
+    return ReduceWindowOptions.endReduceWindowOptions(builder);
+  }
 }
 
 export class OperatorCode {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):OperatorCode {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): OperatorCode {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsOperatorCode(bb:flatbuffers.ByteBuffer, obj?:OperatorCode):OperatorCode {
-  return (obj || new OperatorCode()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsOperatorCode(bb: flatbuffers.ByteBuffer, obj?: OperatorCode): OperatorCode {
+    return (obj || new OperatorCode()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsOperatorCode(bb:flatbuffers.ByteBuffer, obj?:OperatorCode):OperatorCode {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new OperatorCode()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsOperatorCode(bb: flatbuffers.ByteBuffer, obj?: OperatorCode): OperatorCode {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new OperatorCode()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-deprecatedBuiltinCode():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : 0;
-}
+  deprecatedBuiltinCode(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : 0;
+  }
 
-customCode():string|null
-customCode(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-customCode(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  customCode(): string | null;
+  customCode(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  customCode(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-version():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
-}
+  version(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 1;
+  }
 
-builtinCode():BuiltinOperator {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : BuiltinOperator.ADD;
-}
+  builtinCode(): BuiltinOperator {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : BuiltinOperator.ADD;
+  }
 
-static startOperatorCode(builder:flatbuffers.Builder) {
-  builder.startObject(4);
-}
+  static startOperatorCode(builder: flatbuffers.Builder) {
+    builder.startObject(4);
+  }
 
-static addDeprecatedBuiltinCode(builder:flatbuffers.Builder, deprecatedBuiltinCode:number) {
-  builder.addFieldInt8(0, deprecatedBuiltinCode, 0);
-}
+  static addDeprecatedBuiltinCode(builder: flatbuffers.Builder, deprecatedBuiltinCode: number) {
+    builder.addFieldInt8(0, deprecatedBuiltinCode, 0);
+  }
 
-static addCustomCode(builder:flatbuffers.Builder, customCodeOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, customCodeOffset, 0);
-}
+  static addCustomCode(builder: flatbuffers.Builder, customCodeOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, customCodeOffset, 0);
+  }
 
-static addVersion(builder:flatbuffers.Builder, version:number) {
-  builder.addFieldInt32(2, version, 1);
-}
+  static addVersion(builder: flatbuffers.Builder, version: number) {
+    builder.addFieldInt32(2, version, 1);
+  }
 
-static addBuiltinCode(builder:flatbuffers.Builder, builtinCode:BuiltinOperator) {
-  builder.addFieldInt32(3, builtinCode, BuiltinOperator.ADD);
-}
+  static addBuiltinCode(builder: flatbuffers.Builder, builtinCode: BuiltinOperator) {
+    builder.addFieldInt32(3, builtinCode, BuiltinOperator.ADD);
+  }
 
-static endOperatorCode(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endOperatorCode(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createOperatorCode(builder:flatbuffers.Builder, deprecatedBuiltinCode:number, customCodeOffset:flatbuffers.Offset, version:number, builtinCode:BuiltinOperator):flatbuffers.Offset {
-  OperatorCode.startOperatorCode(builder);
-  OperatorCode.addDeprecatedBuiltinCode(builder, deprecatedBuiltinCode);
-  OperatorCode.addCustomCode(builder, customCodeOffset);
-  OperatorCode.addVersion(builder, version);
-  OperatorCode.addBuiltinCode(builder, builtinCode);
-  return OperatorCode.endOperatorCode(builder);
-}
+  static createOperatorCode(
+    builder: flatbuffers.Builder,
+    deprecatedBuiltinCode: number,
+    customCodeOffset: flatbuffers.Offset,
+    version: number,
+    builtinCode: BuiltinOperator,
+  ): flatbuffers.Offset {
+    OperatorCode.startOperatorCode(builder);
+    OperatorCode.addDeprecatedBuiltinCode(builder, deprecatedBuiltinCode);
+    OperatorCode.addCustomCode(builder, customCodeOffset);
+    OperatorCode.addVersion(builder, version);
+    OperatorCode.addBuiltinCode(builder, builtinCode);
+    return OperatorCode.endOperatorCode(builder);
+  }
 }
 
 export class StableHLOCompositeOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StableHLOCompositeOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsStableHLOCompositeOptions(bb:flatbuffers.ByteBuffer, obj?:StableHLOCompositeOptions):StableHLOCompositeOptions {
-  return (obj || new StableHLOCompositeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsStableHLOCompositeOptions(bb:flatbuffers.ByteBuffer, obj?:StableHLOCompositeOptions):StableHLOCompositeOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StableHLOCompositeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-decompositionSubgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-compositeAttributes(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-compositeAttributesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-compositeAttributesArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-compositeAttributesFormat():CustomOptionsFormat {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : CustomOptionsFormat.FLEXBUFFERS;
-}
-
-version():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
-}
-
-static startStableHLOCompositeOptions(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
-
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, nameOffset, 0);
-}
-
-static addDecompositionSubgraphIndex(builder:flatbuffers.Builder, decompositionSubgraphIndex:number) {
-  builder.addFieldInt32(1, decompositionSubgraphIndex, 0);
-}
-
-static addCompositeAttributes(builder:flatbuffers.Builder, compositeAttributesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, compositeAttributesOffset, 0);
-}
-
-static createCompositeAttributesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): StableHLOCompositeOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startCompositeAttributesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
+  static getRootAsStableHLOCompositeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StableHLOCompositeOptions,
+  ): StableHLOCompositeOptions {
+    return (obj || new StableHLOCompositeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addCompositeAttributesFormat(builder:flatbuffers.Builder, compositeAttributesFormat:CustomOptionsFormat) {
-  builder.addFieldInt8(3, compositeAttributesFormat, CustomOptionsFormat.FLEXBUFFERS);
-}
+  static getSizePrefixedRootAsStableHLOCompositeOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StableHLOCompositeOptions,
+  ): StableHLOCompositeOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StableHLOCompositeOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addVersion(builder:flatbuffers.Builder, version:number) {
-  builder.addFieldInt32(4, version, 0);
-}
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static endStableHLOCompositeOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  decompositionSubgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
 
-static createStableHLOCompositeOptions(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, decompositionSubgraphIndex:number, compositeAttributesOffset:flatbuffers.Offset, compositeAttributesFormat:CustomOptionsFormat, version:number):flatbuffers.Offset {
-  StableHLOCompositeOptions.startStableHLOCompositeOptions(builder);
-  StableHLOCompositeOptions.addName(builder, nameOffset);
-  StableHLOCompositeOptions.addDecompositionSubgraphIndex(builder, decompositionSubgraphIndex);
-  StableHLOCompositeOptions.addCompositeAttributes(builder, compositeAttributesOffset);
-  StableHLOCompositeOptions.addCompositeAttributesFormat(builder, compositeAttributesFormat);
-  StableHLOCompositeOptions.addVersion(builder, version);
-  return StableHLOCompositeOptions.endStableHLOCompositeOptions(builder);
-}
+  compositeAttributes(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
+
+  compositeAttributesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  compositeAttributesArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  compositeAttributesFormat(): CustomOptionsFormat {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : CustomOptionsFormat.FLEXBUFFERS;
+  }
+
+  version(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : 0;
+  }
+
+  static startStableHLOCompositeOptions(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
+
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, nameOffset, 0);
+  }
+
+  static addDecompositionSubgraphIndex(builder: flatbuffers.Builder, decompositionSubgraphIndex: number) {
+    builder.addFieldInt32(1, decompositionSubgraphIndex, 0);
+  }
+
+  static addCompositeAttributes(builder: flatbuffers.Builder, compositeAttributesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, compositeAttributesOffset, 0);
+  }
+
+  static createCompositeAttributesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCompositeAttributesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static addCompositeAttributesFormat(
+    builder: flatbuffers.Builder,
+    compositeAttributesFormat: CustomOptionsFormat,
+  ) {
+    builder.addFieldInt8(3, compositeAttributesFormat, CustomOptionsFormat.FLEXBUFFERS);
+  }
+
+  static addVersion(builder: flatbuffers.Builder, version: number) {
+    builder.addFieldInt32(4, version, 0);
+  }
+
+  static endStableHLOCompositeOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createStableHLOCompositeOptions(
+    builder: flatbuffers.Builder,
+    nameOffset: flatbuffers.Offset,
+    decompositionSubgraphIndex: number,
+    compositeAttributesOffset: flatbuffers.Offset,
+    compositeAttributesFormat: CustomOptionsFormat,
+    version: number,
+  ): flatbuffers.Offset {
+    StableHLOCompositeOptions.startStableHLOCompositeOptions(builder);
+    StableHLOCompositeOptions.addName(builder, nameOffset);
+    StableHLOCompositeOptions.addDecompositionSubgraphIndex(builder, decompositionSubgraphIndex);
+    StableHLOCompositeOptions.addCompositeAttributes(builder, compositeAttributesOffset);
+    StableHLOCompositeOptions.addCompositeAttributesFormat(builder, compositeAttributesFormat);
+    StableHLOCompositeOptions.addVersion(builder, version);
+    return StableHLOCompositeOptions.endStableHLOCompositeOptions(builder);
+  }
 }
 
 export class StablehloShiftLeftOptions {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):StablehloShiftLeftOptions {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): StablehloShiftLeftOptions {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsStablehloShiftLeftOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloShiftLeftOptions):StablehloShiftLeftOptions {
-  return (obj || new StablehloShiftLeftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsStablehloShiftLeftOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloShiftLeftOptions,
+  ): StablehloShiftLeftOptions {
+    return (obj || new StablehloShiftLeftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsStablehloShiftLeftOptions(bb:flatbuffers.ByteBuffer, obj?:StablehloShiftLeftOptions):StablehloShiftLeftOptions {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new StablehloShiftLeftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsStablehloShiftLeftOptions(
+    bb: flatbuffers.ByteBuffer,
+    obj?: StablehloShiftLeftOptions,
+  ): StablehloShiftLeftOptions {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new StablehloShiftLeftOptions()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static startStablehloShiftLeftOptions(builder:flatbuffers.Builder) {
-  builder.startObject(0);
-}
+  static startStablehloShiftLeftOptions(builder: flatbuffers.Builder) {
+    builder.startObject(0);
+  }
 
-static endStablehloShiftLeftOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endStablehloShiftLeftOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createStablehloShiftLeftOptions(builder:flatbuffers.Builder):flatbuffers.Offset {
-  StablehloShiftLeftOptions.startStablehloShiftLeftOptions(builder);
-  return StablehloShiftLeftOptions.endStablehloShiftLeftOptions(builder);
-}
+  static createStablehloShiftLeftOptions(builder: flatbuffers.Builder): flatbuffers.Offset {
+    StablehloShiftLeftOptions.startStablehloShiftLeftOptions(builder);
+    return StablehloShiftLeftOptions.endStablehloShiftLeftOptions(builder);
+  }
 }
 
 export class Operator {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Operator {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsOperator(bb:flatbuffers.ByteBuffer, obj?:Operator):Operator {
-  return (obj || new Operator()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsOperator(bb:flatbuffers.ByteBuffer, obj?:Operator):Operator {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Operator()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-opcodeIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
-
-inputs(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-inputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-inputsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-outputs(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-outputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-outputsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-builtinOptionsType():BuiltinOptions {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readUint8(this.bb_pos + offset) : BuiltinOptions.NONE;
-}
-
-builtinOptions(obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
-}
-
-customOptions(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-customOptionsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-customOptionsArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-customOptionsFormat():CustomOptionsFormat {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.readInt8(this.bb_pos + offset) : CustomOptionsFormat.FLEXBUFFERS;
-}
-
-mutatingVariableInputs(index: number):boolean|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? !!this.bb!.readInt8(this.bb!.__vector(this.bb_pos + offset) + index) : false;
-}
-
-mutatingVariableInputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-mutatingVariableInputsArray():Int8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? new Int8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-intermediates(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-intermediatesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-intermediatesArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-largeCustomOptionsOffset():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
-
-largeCustomOptionsSize():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 24);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
-
-builtinOptions2Type():BuiltinOptions2 {
-  const offset = this.bb!.__offset(this.bb_pos, 26);
-  return offset ? this.bb!.readUint8(this.bb_pos + offset) : BuiltinOptions2.NONE;
-}
-
-builtinOptions2(obj:any):any|null {
-  const offset = this.bb!.__offset(this.bb_pos, 28);
-  return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
-}
-
-debugMetadataIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 30);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
-}
-
-static startOperator(builder:flatbuffers.Builder) {
-  builder.startObject(14);
-}
-
-static addOpcodeIndex(builder:flatbuffers.Builder, opcodeIndex:number) {
-  builder.addFieldInt32(0, opcodeIndex, 0);
-}
-
-static addInputs(builder:flatbuffers.Builder, inputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, inputsOffset, 0);
-}
-
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Operator {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startInputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addOutputs(builder:flatbuffers.Builder, outputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, outputsOffset, 0);
-}
-
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getRootAsOperator(bb: flatbuffers.ByteBuffer, obj?: Operator): Operator {
+    return (obj || new Operator()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startOutputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addBuiltinOptionsType(builder:flatbuffers.Builder, builtinOptionsType:BuiltinOptions) {
-  builder.addFieldInt8(3, builtinOptionsType, BuiltinOptions.NONE);
-}
-
-static addBuiltinOptions(builder:flatbuffers.Builder, builtinOptionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, builtinOptionsOffset, 0);
-}
-
-static addCustomOptions(builder:flatbuffers.Builder, customOptionsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(5, customOptionsOffset, 0);
-}
-
-static createCustomOptionsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  static getSizePrefixedRootAsOperator(bb: flatbuffers.ByteBuffer, obj?: Operator): Operator {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Operator()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startCustomOptionsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
-
-static addCustomOptionsFormat(builder:flatbuffers.Builder, customOptionsFormat:CustomOptionsFormat) {
-  builder.addFieldInt8(6, customOptionsFormat, CustomOptionsFormat.FLEXBUFFERS);
-}
-
-static addMutatingVariableInputs(builder:flatbuffers.Builder, mutatingVariableInputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(7, mutatingVariableInputsOffset, 0);
-}
-
-static createMutatingVariableInputsVector(builder:flatbuffers.Builder, data:boolean[]):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(+data[i]!);
+  opcodeIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startMutatingVariableInputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
-
-static addIntermediates(builder:flatbuffers.Builder, intermediatesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(8, intermediatesOffset, 0);
-}
-
-static createIntermediatesVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createIntermediatesVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createIntermediatesVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  inputs(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
   }
-  return builder.endVector();
-}
 
-static startIntermediatesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  inputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addLargeCustomOptionsOffset(builder:flatbuffers.Builder, largeCustomOptionsOffset:bigint) {
-  builder.addFieldInt64(9, largeCustomOptionsOffset, BigInt('0'));
-}
+  inputsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
-static addLargeCustomOptionsSize(builder:flatbuffers.Builder, largeCustomOptionsSize:bigint) {
-  builder.addFieldInt64(10, largeCustomOptionsSize, BigInt('0'));
-}
+  outputs(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static addBuiltinOptions2Type(builder:flatbuffers.Builder, builtinOptions2Type:BuiltinOptions2) {
-  builder.addFieldInt8(11, builtinOptions2Type, BuiltinOptions2.NONE);
-}
+  outputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addBuiltinOptions2(builder:flatbuffers.Builder, builtinOptions2Offset:flatbuffers.Offset) {
-  builder.addFieldOffset(12, builtinOptions2Offset, 0);
-}
+  outputsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
-static addDebugMetadataIndex(builder:flatbuffers.Builder, debugMetadataIndex:number) {
-  builder.addFieldInt32(13, debugMetadataIndex, -1);
-}
+  builtinOptionsType(): BuiltinOptions {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readUint8(this.bb_pos + offset) : BuiltinOptions.NONE;
+  }
 
-static endOperator(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  builtinOptions(obj: any): any | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
+  }
 
-static createOperator(builder:flatbuffers.Builder, opcodeIndex:number, inputsOffset:flatbuffers.Offset, outputsOffset:flatbuffers.Offset, builtinOptionsType:BuiltinOptions, builtinOptionsOffset:flatbuffers.Offset, customOptionsOffset:flatbuffers.Offset, customOptionsFormat:CustomOptionsFormat, mutatingVariableInputsOffset:flatbuffers.Offset, intermediatesOffset:flatbuffers.Offset, largeCustomOptionsOffset:bigint, largeCustomOptionsSize:bigint, builtinOptions2Type:BuiltinOptions2, builtinOptions2Offset:flatbuffers.Offset, debugMetadataIndex:number):flatbuffers.Offset {
-  Operator.startOperator(builder);
-  Operator.addOpcodeIndex(builder, opcodeIndex);
-  Operator.addInputs(builder, inputsOffset);
-  Operator.addOutputs(builder, outputsOffset);
-  Operator.addBuiltinOptionsType(builder, builtinOptionsType);
-  Operator.addBuiltinOptions(builder, builtinOptionsOffset);
-  Operator.addCustomOptions(builder, customOptionsOffset);
-  Operator.addCustomOptionsFormat(builder, customOptionsFormat);
-  Operator.addMutatingVariableInputs(builder, mutatingVariableInputsOffset);
-  Operator.addIntermediates(builder, intermediatesOffset);
-  Operator.addLargeCustomOptionsOffset(builder, largeCustomOptionsOffset);
-  Operator.addLargeCustomOptionsSize(builder, largeCustomOptionsSize);
-  Operator.addBuiltinOptions2Type(builder, builtinOptions2Type);
-  Operator.addBuiltinOptions2(builder, builtinOptions2Offset);
-  Operator.addDebugMetadataIndex(builder, debugMetadataIndex);
-  return Operator.endOperator(builder);
-}
+  customOptions(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
+
+  customOptionsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  customOptionsArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  customOptionsFormat(): CustomOptionsFormat {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.readInt8(this.bb_pos + offset) : CustomOptionsFormat.FLEXBUFFERS;
+  }
+
+  mutatingVariableInputs(index: number): boolean | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? !!this.bb!.readInt8(this.bb!.__vector(this.bb_pos + offset) + index) : false;
+  }
+
+  mutatingVariableInputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  mutatingVariableInputsArray(): Int8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset
+      ? new Int8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  intermediates(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  intermediatesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  intermediatesArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  largeCustomOptionsOffset(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  largeCustomOptionsSize(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 24);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  builtinOptions2Type(): BuiltinOptions2 {
+    const offset = this.bb!.__offset(this.bb_pos, 26);
+    return offset ? this.bb!.readUint8(this.bb_pos + offset) : BuiltinOptions2.NONE;
+  }
+
+  builtinOptions2(obj: any): any | null {
+    const offset = this.bb!.__offset(this.bb_pos, 28);
+    return offset ? this.bb!.__union(obj, this.bb_pos + offset) : null;
+  }
+
+  debugMetadataIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 30);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
+  }
+
+  static startOperator(builder: flatbuffers.Builder) {
+    builder.startObject(14);
+  }
+
+  static addOpcodeIndex(builder: flatbuffers.Builder, opcodeIndex: number) {
+    builder.addFieldInt32(0, opcodeIndex, 0);
+  }
+
+  static addInputs(builder: flatbuffers.Builder, inputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, inputsOffset, 0);
+  }
+
+  static createInputsVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createInputsVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createInputsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addOutputs(builder: flatbuffers.Builder, outputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, outputsOffset, 0);
+  }
+
+  static createOutputsVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createOutputsVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createOutputsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOutputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addBuiltinOptionsType(builder: flatbuffers.Builder, builtinOptionsType: BuiltinOptions) {
+    builder.addFieldInt8(3, builtinOptionsType, BuiltinOptions.NONE);
+  }
+
+  static addBuiltinOptions(builder: flatbuffers.Builder, builtinOptionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, builtinOptionsOffset, 0);
+  }
+
+  static addCustomOptions(builder: flatbuffers.Builder, customOptionsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(5, customOptionsOffset, 0);
+  }
+
+  static createCustomOptionsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startCustomOptionsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static addCustomOptionsFormat(builder: flatbuffers.Builder, customOptionsFormat: CustomOptionsFormat) {
+    builder.addFieldInt8(6, customOptionsFormat, CustomOptionsFormat.FLEXBUFFERS);
+  }
+
+  static addMutatingVariableInputs(
+    builder: flatbuffers.Builder,
+    mutatingVariableInputsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(7, mutatingVariableInputsOffset, 0);
+  }
+
+  static createMutatingVariableInputsVector(
+    builder: flatbuffers.Builder,
+    data: boolean[],
+  ): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(+data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startMutatingVariableInputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static addIntermediates(builder: flatbuffers.Builder, intermediatesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(8, intermediatesOffset, 0);
+  }
+
+  static createIntermediatesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createIntermediatesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createIntermediatesVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startIntermediatesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addLargeCustomOptionsOffset(builder: flatbuffers.Builder, largeCustomOptionsOffset: bigint) {
+    builder.addFieldInt64(9, largeCustomOptionsOffset, BigInt('0'));
+  }
+
+  static addLargeCustomOptionsSize(builder: flatbuffers.Builder, largeCustomOptionsSize: bigint) {
+    builder.addFieldInt64(10, largeCustomOptionsSize, BigInt('0'));
+  }
+
+  static addBuiltinOptions2Type(builder: flatbuffers.Builder, builtinOptions2Type: BuiltinOptions2) {
+    builder.addFieldInt8(11, builtinOptions2Type, BuiltinOptions2.NONE);
+  }
+
+  static addBuiltinOptions2(builder: flatbuffers.Builder, builtinOptions2Offset: flatbuffers.Offset) {
+    builder.addFieldOffset(12, builtinOptions2Offset, 0);
+  }
+
+  static addDebugMetadataIndex(builder: flatbuffers.Builder, debugMetadataIndex: number) {
+    builder.addFieldInt32(13, debugMetadataIndex, -1);
+  }
+
+  static endOperator(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createOperator(
+    builder: flatbuffers.Builder,
+    opcodeIndex: number,
+    inputsOffset: flatbuffers.Offset,
+    outputsOffset: flatbuffers.Offset,
+    builtinOptionsType: BuiltinOptions,
+    builtinOptionsOffset: flatbuffers.Offset,
+    customOptionsOffset: flatbuffers.Offset,
+    customOptionsFormat: CustomOptionsFormat,
+    mutatingVariableInputsOffset: flatbuffers.Offset,
+    intermediatesOffset: flatbuffers.Offset,
+    largeCustomOptionsOffset: bigint,
+    largeCustomOptionsSize: bigint,
+    builtinOptions2Type: BuiltinOptions2,
+    builtinOptions2Offset: flatbuffers.Offset,
+    debugMetadataIndex: number,
+  ): flatbuffers.Offset {
+    Operator.startOperator(builder);
+    Operator.addOpcodeIndex(builder, opcodeIndex);
+    Operator.addInputs(builder, inputsOffset);
+    Operator.addOutputs(builder, outputsOffset);
+    Operator.addBuiltinOptionsType(builder, builtinOptionsType);
+    Operator.addBuiltinOptions(builder, builtinOptionsOffset);
+    Operator.addCustomOptions(builder, customOptionsOffset);
+    Operator.addCustomOptionsFormat(builder, customOptionsFormat);
+    Operator.addMutatingVariableInputs(builder, mutatingVariableInputsOffset);
+    Operator.addIntermediates(builder, intermediatesOffset);
+    Operator.addLargeCustomOptionsOffset(builder, largeCustomOptionsOffset);
+    Operator.addLargeCustomOptionsSize(builder, largeCustomOptionsSize);
+    Operator.addBuiltinOptions2Type(builder, builtinOptions2Type);
+    Operator.addBuiltinOptions2(builder, builtinOptions2Offset);
+    Operator.addDebugMetadataIndex(builder, debugMetadataIndex);
+    return Operator.endOperator(builder);
+  }
 }
 
 export class SubGraph {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SubGraph {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsSubGraph(bb:flatbuffers.ByteBuffer, obj?:SubGraph):SubGraph {
-  return (obj || new SubGraph()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsSubGraph(bb:flatbuffers.ByteBuffer, obj?:SubGraph):SubGraph {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SubGraph()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-tensors(index: number, obj?:Tensor):Tensor|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? (obj || new Tensor()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-tensorsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-inputs(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-inputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-inputsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-outputs(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-outputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-outputsArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-operators(index: number, obj?:Operator):Operator|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? (obj || new Operator()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-operatorsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-debugMetadataIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
-}
-
-static startSubGraph(builder:flatbuffers.Builder) {
-  builder.startObject(6);
-}
-
-static addTensors(builder:flatbuffers.Builder, tensorsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, tensorsOffset, 0);
-}
-
-static createTensorsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): SubGraph {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startTensorsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addInputs(builder:flatbuffers.Builder, inputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, inputsOffset, 0);
-}
-
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createInputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getRootAsSubGraph(bb: flatbuffers.ByteBuffer, obj?: SubGraph): SubGraph {
+    return (obj || new SubGraph()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startInputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addOutputs(builder:flatbuffers.Builder, outputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, outputsOffset, 0);
-}
-
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createOutputsVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static getSizePrefixedRootAsSubGraph(bb: flatbuffers.ByteBuffer, obj?: SubGraph): SubGraph {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SubGraph()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startOutputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addOperators(builder:flatbuffers.Builder, operatorsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, operatorsOffset, 0);
-}
-
-static createOperatorsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  tensors(index: number, obj?: Tensor): Tensor | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? (obj || new Tensor()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
   }
-  return builder.endVector();
-}
 
-static startOperatorsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  tensorsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, nameOffset, 0);
-}
+  inputs(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
-static addDebugMetadataIndex(builder:flatbuffers.Builder, debugMetadataIndex:number) {
-  builder.addFieldInt32(5, debugMetadataIndex, -1);
-}
+  inputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endSubGraph(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  inputsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
 
-static createSubGraph(builder:flatbuffers.Builder, tensorsOffset:flatbuffers.Offset, inputsOffset:flatbuffers.Offset, outputsOffset:flatbuffers.Offset, operatorsOffset:flatbuffers.Offset, nameOffset:flatbuffers.Offset, debugMetadataIndex:number):flatbuffers.Offset {
-  SubGraph.startSubGraph(builder);
-  SubGraph.addTensors(builder, tensorsOffset);
-  SubGraph.addInputs(builder, inputsOffset);
-  SubGraph.addOutputs(builder, outputsOffset);
-  SubGraph.addOperators(builder, operatorsOffset);
-  SubGraph.addName(builder, nameOffset);
-  SubGraph.addDebugMetadataIndex(builder, debugMetadataIndex);
-  return SubGraph.endSubGraph(builder);
-}
+  outputs(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
+
+  outputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  outputsArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  operators(index: number, obj?: Operator): Operator | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset
+      ? (obj || new Operator()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  operatorsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
+
+  debugMetadataIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb_pos + offset) : -1;
+  }
+
+  static startSubGraph(builder: flatbuffers.Builder) {
+    builder.startObject(6);
+  }
+
+  static addTensors(builder: flatbuffers.Builder, tensorsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, tensorsOffset, 0);
+  }
+
+  static createTensorsVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startTensorsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addInputs(builder: flatbuffers.Builder, inputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, inputsOffset, 0);
+  }
+
+  static createInputsVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createInputsVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createInputsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addOutputs(builder: flatbuffers.Builder, outputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, outputsOffset, 0);
+  }
+
+  static createOutputsVector(builder: flatbuffers.Builder, data: number[] | Int32Array): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createOutputsVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset;
+  static createOutputsVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOutputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addOperators(builder: flatbuffers.Builder, operatorsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, operatorsOffset, 0);
+  }
+
+  static createOperatorsVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOperatorsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, nameOffset, 0);
+  }
+
+  static addDebugMetadataIndex(builder: flatbuffers.Builder, debugMetadataIndex: number) {
+    builder.addFieldInt32(5, debugMetadataIndex, -1);
+  }
+
+  static endSubGraph(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createSubGraph(
+    builder: flatbuffers.Builder,
+    tensorsOffset: flatbuffers.Offset,
+    inputsOffset: flatbuffers.Offset,
+    outputsOffset: flatbuffers.Offset,
+    operatorsOffset: flatbuffers.Offset,
+    nameOffset: flatbuffers.Offset,
+    debugMetadataIndex: number,
+  ): flatbuffers.Offset {
+    SubGraph.startSubGraph(builder);
+    SubGraph.addTensors(builder, tensorsOffset);
+    SubGraph.addInputs(builder, inputsOffset);
+    SubGraph.addOutputs(builder, outputsOffset);
+    SubGraph.addOperators(builder, operatorsOffset);
+    SubGraph.addName(builder, nameOffset);
+    SubGraph.addDebugMetadataIndex(builder, debugMetadataIndex);
+    return SubGraph.endSubGraph(builder);
+  }
 }
 
 export class Buffer {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Buffer {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsBuffer(bb:flatbuffers.ByteBuffer, obj?:Buffer):Buffer {
-  return (obj || new Buffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsBuffer(bb:flatbuffers.ByteBuffer, obj?:Buffer):Buffer {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Buffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-data(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
-}
-
-dataLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-dataArray():Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? new Uint8Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-offset():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
-
-size():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
-
-static startBuffer(builder:flatbuffers.Builder) {
-  builder.startObject(3);
-}
-
-static addData(builder:flatbuffers.Builder, dataOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, dataOffset, 0);
-}
-
-static createDataVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset {
-  builder.startVector(1, data.length, 1);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt8(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Buffer {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startDataVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(1, numElems, 1);
-}
+  static getRootAsBuffer(bb: flatbuffers.ByteBuffer, obj?: Buffer): Buffer {
+    return (obj || new Buffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addOffset(builder:flatbuffers.Builder, offset:bigint) {
-  builder.addFieldInt64(1, offset, BigInt('0'));
-}
+  static getSizePrefixedRootAsBuffer(bb: flatbuffers.ByteBuffer, obj?: Buffer): Buffer {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Buffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addSize(builder:flatbuffers.Builder, size:bigint) {
-  builder.addFieldInt64(2, size, BigInt('0'));
-}
+  data(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint8(this.bb!.__vector(this.bb_pos + offset) + index) : 0;
+  }
 
-static endBuffer(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  dataLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createBuffer(builder:flatbuffers.Builder, dataOffset:flatbuffers.Offset, offset:bigint, size:bigint):flatbuffers.Offset {
-  Buffer.startBuffer(builder);
-  Buffer.addData(builder, dataOffset);
-  Buffer.addOffset(builder, offset);
-  Buffer.addSize(builder, size);
-  return Buffer.endBuffer(builder);
-}
+  dataArray(): Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? new Uint8Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  offset(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  size(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
+
+  static startBuffer(builder: flatbuffers.Builder) {
+    builder.startObject(3);
+  }
+
+  static addData(builder: flatbuffers.Builder, dataOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, dataOffset, 0);
+  }
+
+  static createDataVector(builder: flatbuffers.Builder, data: number[] | Uint8Array): flatbuffers.Offset {
+    builder.startVector(1, data.length, 1);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt8(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startDataVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(1, numElems, 1);
+  }
+
+  static addOffset(builder: flatbuffers.Builder, offset: bigint) {
+    builder.addFieldInt64(1, offset, BigInt('0'));
+  }
+
+  static addSize(builder: flatbuffers.Builder, size: bigint) {
+    builder.addFieldInt64(2, size, BigInt('0'));
+  }
+
+  static endBuffer(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createBuffer(
+    builder: flatbuffers.Builder,
+    dataOffset: flatbuffers.Offset,
+    offset: bigint,
+    size: bigint,
+  ): flatbuffers.Offset {
+    Buffer.startBuffer(builder);
+    Buffer.addData(builder, dataOffset);
+    Buffer.addOffset(builder, offset);
+    Buffer.addSize(builder, size);
+    return Buffer.endBuffer(builder);
+  }
 }
 
 export class ExternalBufferGroup {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ExternalBufferGroup {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ExternalBufferGroup {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsExternalBufferGroup(bb:flatbuffers.ByteBuffer, obj?:ExternalBufferGroup):ExternalBufferGroup {
-  return (obj || new ExternalBufferGroup()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsExternalBufferGroup(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ExternalBufferGroup,
+  ): ExternalBufferGroup {
+    return (obj || new ExternalBufferGroup()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsExternalBufferGroup(bb:flatbuffers.ByteBuffer, obj?:ExternalBufferGroup):ExternalBufferGroup {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ExternalBufferGroup()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsExternalBufferGroup(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ExternalBufferGroup,
+  ): ExternalBufferGroup {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ExternalBufferGroup()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static startExternalBufferGroup(builder:flatbuffers.Builder) {
-  builder.startObject(1);
-}
+  static startExternalBufferGroup(builder: flatbuffers.Builder) {
+    builder.startObject(1);
+  }
 
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, nameOffset, 0);
-}
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, nameOffset, 0);
+  }
 
-static endExternalBufferGroup(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endExternalBufferGroup(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createExternalBufferGroup(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset):flatbuffers.Offset {
-  ExternalBufferGroup.startExternalBufferGroup(builder);
-  ExternalBufferGroup.addName(builder, nameOffset);
-  return ExternalBufferGroup.endExternalBufferGroup(builder);
-}
+  static createExternalBufferGroup(
+    builder: flatbuffers.Builder,
+    nameOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    ExternalBufferGroup.startExternalBufferGroup(builder);
+    ExternalBufferGroup.addName(builder, nameOffset);
+    return ExternalBufferGroup.endExternalBufferGroup(builder);
+  }
 }
 
 export class ExternalBuffer {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):ExternalBuffer {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): ExternalBuffer {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsExternalBuffer(bb:flatbuffers.ByteBuffer, obj?:ExternalBuffer):ExternalBuffer {
-  return (obj || new ExternalBuffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsExternalBuffer(bb: flatbuffers.ByteBuffer, obj?: ExternalBuffer): ExternalBuffer {
+    return (obj || new ExternalBuffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsExternalBuffer(bb:flatbuffers.ByteBuffer, obj?:ExternalBuffer):ExternalBuffer {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new ExternalBuffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsExternalBuffer(
+    bb: flatbuffers.ByteBuffer,
+    obj?: ExternalBuffer,
+  ): ExternalBuffer {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new ExternalBuffer()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-id():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
+  id(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
 
-group():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
+  group(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
 
-offset():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
+  offset(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
 
-length():bigint {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
-}
+  length(): bigint {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.readUint64(this.bb_pos + offset) : BigInt('0');
+  }
 
-packing():string|null
-packing(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-packing(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  packing(): string | null;
+  packing(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  packing(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static startExternalBuffer(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
+  static startExternalBuffer(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
 
-static addId(builder:flatbuffers.Builder, id:number) {
-  builder.addFieldInt32(0, id, 0);
-}
+  static addId(builder: flatbuffers.Builder, id: number) {
+    builder.addFieldInt32(0, id, 0);
+  }
 
-static addGroup(builder:flatbuffers.Builder, group:number) {
-  builder.addFieldInt32(1, group, 0);
-}
+  static addGroup(builder: flatbuffers.Builder, group: number) {
+    builder.addFieldInt32(1, group, 0);
+  }
 
-static addOffset(builder:flatbuffers.Builder, offset:bigint) {
-  builder.addFieldInt64(2, offset, BigInt('0'));
-}
+  static addOffset(builder: flatbuffers.Builder, offset: bigint) {
+    builder.addFieldInt64(2, offset, BigInt('0'));
+  }
 
-static addLength(builder:flatbuffers.Builder, length:bigint) {
-  builder.addFieldInt64(3, length, BigInt('0'));
-}
+  static addLength(builder: flatbuffers.Builder, length: bigint) {
+    builder.addFieldInt64(3, length, BigInt('0'));
+  }
 
-static addPacking(builder:flatbuffers.Builder, packingOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, packingOffset, 0);
-}
+  static addPacking(builder: flatbuffers.Builder, packingOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, packingOffset, 0);
+  }
 
-static endExternalBuffer(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endExternalBuffer(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createExternalBuffer(builder:flatbuffers.Builder, id:number, group:number, offset:bigint, length:bigint, packingOffset:flatbuffers.Offset):flatbuffers.Offset {
-  ExternalBuffer.startExternalBuffer(builder);
-  ExternalBuffer.addId(builder, id);
-  ExternalBuffer.addGroup(builder, group);
-  ExternalBuffer.addOffset(builder, offset);
-  ExternalBuffer.addLength(builder, length);
-  ExternalBuffer.addPacking(builder, packingOffset);
-  return ExternalBuffer.endExternalBuffer(builder);
-}
+  static createExternalBuffer(
+    builder: flatbuffers.Builder,
+    id: number,
+    group: number,
+    offset: bigint,
+    length: bigint,
+    packingOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    ExternalBuffer.startExternalBuffer(builder);
+    ExternalBuffer.addId(builder, id);
+    ExternalBuffer.addGroup(builder, group);
+    ExternalBuffer.addOffset(builder, offset);
+    ExternalBuffer.addLength(builder, length);
+    ExternalBuffer.addPacking(builder, packingOffset);
+    return ExternalBuffer.endExternalBuffer(builder);
+  }
 }
 
 export class Metadata {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Metadata {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): Metadata {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsMetadata(bb:flatbuffers.ByteBuffer, obj?:Metadata):Metadata {
-  return (obj || new Metadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsMetadata(bb: flatbuffers.ByteBuffer, obj?: Metadata): Metadata {
+    return (obj || new Metadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsMetadata(bb:flatbuffers.ByteBuffer, obj?:Metadata):Metadata {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Metadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsMetadata(bb: flatbuffers.ByteBuffer, obj?: Metadata): Metadata {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Metadata()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-buffer():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
+  buffer(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
 
-static startMetadata(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startMetadata(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, nameOffset, 0);
-}
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, nameOffset, 0);
+  }
 
-static addBuffer(builder:flatbuffers.Builder, buffer:number) {
-  builder.addFieldInt32(1, buffer, 0);
-}
+  static addBuffer(builder: flatbuffers.Builder, buffer: number) {
+    builder.addFieldInt32(1, buffer, 0);
+  }
 
-static endMetadata(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endMetadata(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createMetadata(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, buffer:number):flatbuffers.Offset {
-  Metadata.startMetadata(builder);
-  Metadata.addName(builder, nameOffset);
-  Metadata.addBuffer(builder, buffer);
-  return Metadata.endMetadata(builder);
-}
+  static createMetadata(
+    builder: flatbuffers.Builder,
+    nameOffset: flatbuffers.Offset,
+    buffer: number,
+  ): flatbuffers.Offset {
+    Metadata.startMetadata(builder);
+    Metadata.addName(builder, nameOffset);
+    Metadata.addBuffer(builder, buffer);
+    return Metadata.endMetadata(builder);
+  }
 }
 
 export class TensorMap {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):TensorMap {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
+  __init(i: number, bb: flatbuffers.ByteBuffer): TensorMap {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
+  }
 
-static getRootAsTensorMap(bb:flatbuffers.ByteBuffer, obj?:TensorMap):TensorMap {
-  return (obj || new TensorMap()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getRootAsTensorMap(bb: flatbuffers.ByteBuffer, obj?: TensorMap): TensorMap {
+    return (obj || new TensorMap()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static getSizePrefixedRootAsTensorMap(bb:flatbuffers.ByteBuffer, obj?:TensorMap):TensorMap {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new TensorMap()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
+  static getSizePrefixedRootAsTensorMap(bb: flatbuffers.ByteBuffer, obj?: TensorMap): TensorMap {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new TensorMap()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-name():string|null
-name(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-name(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
+  name(): string | null;
+  name(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  name(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-tensorIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
+  tensorIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
 
-static startTensorMap(builder:flatbuffers.Builder) {
-  builder.startObject(2);
-}
+  static startTensorMap(builder: flatbuffers.Builder) {
+    builder.startObject(2);
+  }
 
-static addName(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, nameOffset, 0);
-}
+  static addName(builder: flatbuffers.Builder, nameOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, nameOffset, 0);
+  }
 
-static addTensorIndex(builder:flatbuffers.Builder, tensorIndex:number) {
-  builder.addFieldInt32(1, tensorIndex, 0);
-}
+  static addTensorIndex(builder: flatbuffers.Builder, tensorIndex: number) {
+    builder.addFieldInt32(1, tensorIndex, 0);
+  }
 
-static endTensorMap(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  static endTensorMap(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
 
-static createTensorMap(builder:flatbuffers.Builder, nameOffset:flatbuffers.Offset, tensorIndex:number):flatbuffers.Offset {
-  TensorMap.startTensorMap(builder);
-  TensorMap.addName(builder, nameOffset);
-  TensorMap.addTensorIndex(builder, tensorIndex);
-  return TensorMap.endTensorMap(builder);
-}
+  static createTensorMap(
+    builder: flatbuffers.Builder,
+    nameOffset: flatbuffers.Offset,
+    tensorIndex: number,
+  ): flatbuffers.Offset {
+    TensorMap.startTensorMap(builder);
+    TensorMap.addName(builder, nameOffset);
+    TensorMap.addTensorIndex(builder, tensorIndex);
+    return TensorMap.endTensorMap(builder);
+  }
 }
 
 export class SignatureDef {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):SignatureDef {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsSignatureDef(bb:flatbuffers.ByteBuffer, obj?:SignatureDef):SignatureDef {
-  return (obj || new SignatureDef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsSignatureDef(bb:flatbuffers.ByteBuffer, obj?:SignatureDef):SignatureDef {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new SignatureDef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-inputs(index: number, obj?:TensorMap):TensorMap|null {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? (obj || new TensorMap()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-inputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-outputs(index: number, obj?:TensorMap):TensorMap|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? (obj || new TensorMap()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-outputsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-signatureKey():string|null
-signatureKey(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-signatureKey(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-subgraphIndex():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
-
-static startSignatureDef(builder:flatbuffers.Builder) {
-  builder.startObject(5);
-}
-
-static addInputs(builder:flatbuffers.Builder, inputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(0, inputsOffset, 0);
-}
-
-static createInputsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): SignatureDef {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startInputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addOutputs(builder:flatbuffers.Builder, outputsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, outputsOffset, 0);
-}
-
-static createOutputsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  static getRootAsSignatureDef(bb: flatbuffers.ByteBuffer, obj?: SignatureDef): SignatureDef {
+    return (obj || new SignatureDef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startOutputsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  static getSizePrefixedRootAsSignatureDef(bb: flatbuffers.ByteBuffer, obj?: SignatureDef): SignatureDef {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new SignatureDef()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
+  }
 
-static addSignatureKey(builder:flatbuffers.Builder, signatureKeyOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, signatureKeyOffset, 0);
-}
+  inputs(index: number, obj?: TensorMap): TensorMap | null {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset
+      ? (obj || new TensorMap()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
 
-static addSubgraphIndex(builder:flatbuffers.Builder, subgraphIndex:number) {
-  builder.addFieldInt32(4, subgraphIndex, 0);
-}
+  inputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endSignatureDef(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  outputs(index: number, obj?: TensorMap): TensorMap | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? (obj || new TensorMap()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
 
-static createSignatureDef(builder:flatbuffers.Builder, inputsOffset:flatbuffers.Offset, outputsOffset:flatbuffers.Offset, signatureKeyOffset:flatbuffers.Offset, subgraphIndex:number):flatbuffers.Offset {
-  SignatureDef.startSignatureDef(builder);
-  SignatureDef.addInputs(builder, inputsOffset);
-  SignatureDef.addOutputs(builder, outputsOffset);
-  SignatureDef.addSignatureKey(builder, signatureKeyOffset);
-  SignatureDef.addSubgraphIndex(builder, subgraphIndex);
-  return SignatureDef.endSignatureDef(builder);
-}
+  outputsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  signatureKey(): string | null;
+  signatureKey(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  signatureKey(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
+
+  subgraphIndex(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
+  }
+
+  static startSignatureDef(builder: flatbuffers.Builder) {
+    builder.startObject(5);
+  }
+
+  static addInputs(builder: flatbuffers.Builder, inputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(0, inputsOffset, 0);
+  }
+
+  static createInputsVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startInputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addOutputs(builder: flatbuffers.Builder, outputsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, outputsOffset, 0);
+  }
+
+  static createOutputsVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOutputsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addSignatureKey(builder: flatbuffers.Builder, signatureKeyOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, signatureKeyOffset, 0);
+  }
+
+  static addSubgraphIndex(builder: flatbuffers.Builder, subgraphIndex: number) {
+    builder.addFieldInt32(4, subgraphIndex, 0);
+  }
+
+  static endSignatureDef(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static createSignatureDef(
+    builder: flatbuffers.Builder,
+    inputsOffset: flatbuffers.Offset,
+    outputsOffset: flatbuffers.Offset,
+    signatureKeyOffset: flatbuffers.Offset,
+    subgraphIndex: number,
+  ): flatbuffers.Offset {
+    SignatureDef.startSignatureDef(builder);
+    SignatureDef.addInputs(builder, inputsOffset);
+    SignatureDef.addOutputs(builder, outputsOffset);
+    SignatureDef.addSignatureKey(builder, signatureKeyOffset);
+    SignatureDef.addSubgraphIndex(builder, subgraphIndex);
+    return SignatureDef.endSignatureDef(builder);
+  }
 }
 
 export class Model {
-  bb: flatbuffers.ByteBuffer|null = null;
+  bb: flatbuffers.ByteBuffer | null = null;
   bb_pos = 0;
-  __init(i:number, bb:flatbuffers.ByteBuffer):Model {
-  this.bb_pos = i;
-  this.bb = bb;
-  return this;
-}
-
-static getRootAsModel(bb:flatbuffers.ByteBuffer, obj?:Model):Model {
-  return (obj || new Model()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static getSizePrefixedRootAsModel(bb:flatbuffers.ByteBuffer, obj?:Model):Model {
-  bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
-  return (obj || new Model()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
-}
-
-static bufferHasIdentifier(bb:flatbuffers.ByteBuffer):boolean {
-  return bb.__has_identifier('TFL3');
-}
-
-version():number {
-  const offset = this.bb!.__offset(this.bb_pos, 4);
-  return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
-}
-
-operatorCodes(index: number, obj?:OperatorCode):OperatorCode|null {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? (obj || new OperatorCode()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-operatorCodesLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 6);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-subgraphs(index: number, obj?:SubGraph):SubGraph|null {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? (obj || new SubGraph()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-subgraphsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 8);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-description():string|null
-description(optionalEncoding:flatbuffers.Encoding):string|Uint8Array|null
-description(optionalEncoding?:any):string|Uint8Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 10);
-  return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
-}
-
-buffers(index: number, obj?:Buffer):Buffer|null {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? (obj || new Buffer()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-buffersLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 12);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-metadataBuffer(index: number):number|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
-}
-
-metadataBufferLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-metadataBufferArray():Int32Array|null {
-  const offset = this.bb!.__offset(this.bb_pos, 14);
-  return offset ? new Int32Array(this.bb!.bytes().buffer, this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset), this.bb!.__vector_len(this.bb_pos + offset)) : null;
-}
-
-metadata(index: number, obj?:Metadata):Metadata|null {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? (obj || new Metadata()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-metadataLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 16);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-signatureDefs(index: number, obj?:SignatureDef):SignatureDef|null {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? (obj || new SignatureDef()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-signatureDefsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 18);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-externalBufferGroups(index: number, obj?:ExternalBufferGroup):ExternalBufferGroup|null {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? (obj || new ExternalBufferGroup()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-externalBufferGroupsLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 20);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-externalBuffers(index: number, obj?:ExternalBuffer):ExternalBuffer|null {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? (obj || new ExternalBuffer()).__init(this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4), this.bb!) : null;
-}
-
-externalBuffersLength():number {
-  const offset = this.bb!.__offset(this.bb_pos, 22);
-  return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
-}
-
-static startModel(builder:flatbuffers.Builder) {
-  builder.startObject(10);
-}
-
-static addVersion(builder:flatbuffers.Builder, version:number) {
-  builder.addFieldInt32(0, version, 0);
-}
-
-static addOperatorCodes(builder:flatbuffers.Builder, operatorCodesOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(1, operatorCodesOffset, 0);
-}
-
-static createOperatorCodesVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  __init(i: number, bb: flatbuffers.ByteBuffer): Model {
+    this.bb_pos = i;
+    this.bb = bb;
+    return this;
   }
-  return builder.endVector();
-}
 
-static startOperatorCodesVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addSubgraphs(builder:flatbuffers.Builder, subgraphsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(2, subgraphsOffset, 0);
-}
-
-static createSubgraphsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  static getRootAsModel(bb: flatbuffers.ByteBuffer, obj?: Model): Model {
+    return (obj || new Model()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startSubgraphsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addDescription(builder:flatbuffers.Builder, descriptionOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(3, descriptionOffset, 0);
-}
-
-static addBuffers(builder:flatbuffers.Builder, buffersOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(4, buffersOffset, 0);
-}
-
-static createBuffersVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  static getSizePrefixedRootAsModel(bb: flatbuffers.ByteBuffer, obj?: Model): Model {
+    bb.setPosition(bb.position() + flatbuffers.SIZE_PREFIX_LENGTH);
+    return (obj || new Model()).__init(bb.readInt32(bb.position()) + bb.position(), bb);
   }
-  return builder.endVector();
-}
 
-static startBuffersVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addMetadataBuffer(builder:flatbuffers.Builder, metadataBufferOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(5, metadataBufferOffset, 0);
-}
-
-static createMetadataBufferVector(builder:flatbuffers.Builder, data:number[]|Int32Array):flatbuffers.Offset;
-/**
- * @deprecated This Uint8Array overload will be removed in the future.
- */
-static createMetadataBufferVector(builder:flatbuffers.Builder, data:number[]|Uint8Array):flatbuffers.Offset;
-static createMetadataBufferVector(builder:flatbuffers.Builder, data:number[]|Int32Array|Uint8Array):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addInt32(data[i]!);
+  static bufferHasIdentifier(bb: flatbuffers.ByteBuffer): boolean {
+    return bb.__has_identifier('TFL3');
   }
-  return builder.endVector();
-}
 
-static startMetadataBufferVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addMetadata(builder:flatbuffers.Builder, metadataOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(6, metadataOffset, 0);
-}
-
-static createMetadataVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  version(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 4);
+    return offset ? this.bb!.readUint32(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startMetadataVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addSignatureDefs(builder:flatbuffers.Builder, signatureDefsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(7, signatureDefsOffset, 0);
-}
-
-static createSignatureDefsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  operatorCodes(index: number, obj?: OperatorCode): OperatorCode | null {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset
+      ? (obj || new OperatorCode()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
   }
-  return builder.endVector();
-}
 
-static startSignatureDefsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addExternalBufferGroups(builder:flatbuffers.Builder, externalBufferGroupsOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(8, externalBufferGroupsOffset, 0);
-}
-
-static createExternalBufferGroupsVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  operatorCodesLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 6);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
   }
-  return builder.endVector();
-}
 
-static startExternalBufferGroupsVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
-
-static addExternalBuffers(builder:flatbuffers.Builder, externalBuffersOffset:flatbuffers.Offset) {
-  builder.addFieldOffset(9, externalBuffersOffset, 0);
-}
-
-static createExternalBuffersVector(builder:flatbuffers.Builder, data:flatbuffers.Offset[]):flatbuffers.Offset {
-  builder.startVector(4, data.length, 4);
-  for (let i = data.length - 1; i >= 0; i--) {
-    builder.addOffset(data[i]!);
+  subgraphs(index: number, obj?: SubGraph): SubGraph | null {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset
+      ? (obj || new SubGraph()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
   }
-  return builder.endVector();
-}
 
-static startExternalBuffersVector(builder:flatbuffers.Builder, numElems:number) {
-  builder.startVector(4, numElems, 4);
-}
+  subgraphsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 8);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static endModel(builder:flatbuffers.Builder):flatbuffers.Offset {
-  const offset = builder.endObject();
-  return offset;
-}
+  description(): string | null;
+  description(optionalEncoding: flatbuffers.Encoding): string | Uint8Array | null;
+  description(optionalEncoding?: any): string | Uint8Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 10);
+    return offset ? this.bb!.__string(this.bb_pos + offset, optionalEncoding) : null;
+  }
 
-static finishModelBuffer(builder:flatbuffers.Builder, offset:flatbuffers.Offset) {
-  builder.finish(offset, 'TFL3');
-}
+  buffers(index: number, obj?: Buffer): Buffer | null {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset
+      ? (obj || new Buffer()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
 
-static finishSizePrefixedModelBuffer(builder:flatbuffers.Builder, offset:flatbuffers.Offset) {
-  builder.finish(offset, 'TFL3', true);
-}
+  buffersLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 12);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
 
-static createModel(builder:flatbuffers.Builder, version:number, operatorCodesOffset:flatbuffers.Offset, subgraphsOffset:flatbuffers.Offset, descriptionOffset:flatbuffers.Offset, buffersOffset:flatbuffers.Offset, metadataBufferOffset:flatbuffers.Offset, metadataOffset:flatbuffers.Offset, signatureDefsOffset:flatbuffers.Offset, externalBufferGroupsOffset:flatbuffers.Offset, externalBuffersOffset:flatbuffers.Offset):flatbuffers.Offset {
-  Model.startModel(builder);
-  Model.addVersion(builder, version);
-  Model.addOperatorCodes(builder, operatorCodesOffset);
-  Model.addSubgraphs(builder, subgraphsOffset);
-  Model.addDescription(builder, descriptionOffset);
-  Model.addBuffers(builder, buffersOffset);
-  Model.addMetadataBuffer(builder, metadataBufferOffset);
-  Model.addMetadata(builder, metadataOffset);
-  Model.addSignatureDefs(builder, signatureDefsOffset);
-  Model.addExternalBufferGroups(builder, externalBufferGroupsOffset);
-  Model.addExternalBuffers(builder, externalBuffersOffset);
-  return Model.endModel(builder);
-}
-}
+  metadataBuffer(index: number): number | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.readInt32(this.bb!.__vector(this.bb_pos + offset) + index * 4) : 0;
+  }
 
+  metadataBufferLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  metadataBufferArray(): Int32Array | null {
+    const offset = this.bb!.__offset(this.bb_pos, 14);
+    return offset
+      ? new Int32Array(
+          this.bb!.bytes().buffer,
+          this.bb!.bytes().byteOffset + this.bb!.__vector(this.bb_pos + offset),
+          this.bb!.__vector_len(this.bb_pos + offset),
+        )
+      : null;
+  }
+
+  metadata(index: number, obj?: Metadata): Metadata | null {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset
+      ? (obj || new Metadata()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  metadataLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 16);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  signatureDefs(index: number, obj?: SignatureDef): SignatureDef | null {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset
+      ? (obj || new SignatureDef()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  signatureDefsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 18);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  externalBufferGroups(index: number, obj?: ExternalBufferGroup): ExternalBufferGroup | null {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset
+      ? (obj || new ExternalBufferGroup()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  externalBufferGroupsLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 20);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  externalBuffers(index: number, obj?: ExternalBuffer): ExternalBuffer | null {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset
+      ? (obj || new ExternalBuffer()).__init(
+          this.bb!.__indirect(this.bb!.__vector(this.bb_pos + offset) + index * 4),
+          this.bb!,
+        )
+      : null;
+  }
+
+  externalBuffersLength(): number {
+    const offset = this.bb!.__offset(this.bb_pos, 22);
+    return offset ? this.bb!.__vector_len(this.bb_pos + offset) : 0;
+  }
+
+  static startModel(builder: flatbuffers.Builder) {
+    builder.startObject(10);
+  }
+
+  static addVersion(builder: flatbuffers.Builder, version: number) {
+    builder.addFieldInt32(0, version, 0);
+  }
+
+  static addOperatorCodes(builder: flatbuffers.Builder, operatorCodesOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(1, operatorCodesOffset, 0);
+  }
+
+  static createOperatorCodesVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startOperatorCodesVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addSubgraphs(builder: flatbuffers.Builder, subgraphsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(2, subgraphsOffset, 0);
+  }
+
+  static createSubgraphsVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startSubgraphsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addDescription(builder: flatbuffers.Builder, descriptionOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(3, descriptionOffset, 0);
+  }
+
+  static addBuffers(builder: flatbuffers.Builder, buffersOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(4, buffersOffset, 0);
+  }
+
+  static createBuffersVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startBuffersVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addMetadataBuffer(builder: flatbuffers.Builder, metadataBufferOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(5, metadataBufferOffset, 0);
+  }
+
+  static createMetadataBufferVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array,
+  ): flatbuffers.Offset;
+  /**
+   * @deprecated This Uint8Array overload will be removed in the future.
+   */
+  static createMetadataBufferVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Uint8Array,
+  ): flatbuffers.Offset;
+  static createMetadataBufferVector(
+    builder: flatbuffers.Builder,
+    data: number[] | Int32Array | Uint8Array,
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addInt32(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startMetadataBufferVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addMetadata(builder: flatbuffers.Builder, metadataOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(6, metadataOffset, 0);
+  }
+
+  static createMetadataVector(builder: flatbuffers.Builder, data: flatbuffers.Offset[]): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startMetadataVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addSignatureDefs(builder: flatbuffers.Builder, signatureDefsOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(7, signatureDefsOffset, 0);
+  }
+
+  static createSignatureDefsVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startSignatureDefsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addExternalBufferGroups(
+    builder: flatbuffers.Builder,
+    externalBufferGroupsOffset: flatbuffers.Offset,
+  ) {
+    builder.addFieldOffset(8, externalBufferGroupsOffset, 0);
+  }
+
+  static createExternalBufferGroupsVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startExternalBufferGroupsVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static addExternalBuffers(builder: flatbuffers.Builder, externalBuffersOffset: flatbuffers.Offset) {
+    builder.addFieldOffset(9, externalBuffersOffset, 0);
+  }
+
+  static createExternalBuffersVector(
+    builder: flatbuffers.Builder,
+    data: flatbuffers.Offset[],
+  ): flatbuffers.Offset {
+    builder.startVector(4, data.length, 4);
+    for (let i = data.length - 1; i >= 0; i--) {
+      builder.addOffset(data[i]!);
+    }
+    return builder.endVector();
+  }
+
+  static startExternalBuffersVector(builder: flatbuffers.Builder, numElems: number) {
+    builder.startVector(4, numElems, 4);
+  }
+
+  static endModel(builder: flatbuffers.Builder): flatbuffers.Offset {
+    const offset = builder.endObject();
+    return offset;
+  }
+
+  static finishModelBuffer(builder: flatbuffers.Builder, offset: flatbuffers.Offset) {
+    builder.finish(offset, 'TFL3');
+  }
+
+  static finishSizePrefixedModelBuffer(builder: flatbuffers.Builder, offset: flatbuffers.Offset) {
+    builder.finish(offset, 'TFL3', true);
+  }
+
+  static createModel(
+    builder: flatbuffers.Builder,
+    version: number,
+    operatorCodesOffset: flatbuffers.Offset,
+    subgraphsOffset: flatbuffers.Offset,
+    descriptionOffset: flatbuffers.Offset,
+    buffersOffset: flatbuffers.Offset,
+    metadataBufferOffset: flatbuffers.Offset,
+    metadataOffset: flatbuffers.Offset,
+    signatureDefsOffset: flatbuffers.Offset,
+    externalBufferGroupsOffset: flatbuffers.Offset,
+    externalBuffersOffset: flatbuffers.Offset,
+  ): flatbuffers.Offset {
+    Model.startModel(builder);
+    Model.addVersion(builder, version);
+    Model.addOperatorCodes(builder, operatorCodesOffset);
+    Model.addSubgraphs(builder, subgraphsOffset);
+    Model.addDescription(builder, descriptionOffset);
+    Model.addBuffers(builder, buffersOffset);
+    Model.addMetadataBuffer(builder, metadataBufferOffset);
+    Model.addMetadata(builder, metadataOffset);
+    Model.addSignatureDefs(builder, signatureDefsOffset);
+    Model.addExternalBufferGroups(builder, externalBufferGroupsOffset);
+    Model.addExternalBuffers(builder, externalBuffersOffset);
+    return Model.endModel(builder);
+  }
+}
