@@ -21,6 +21,14 @@ export function priorBox(ctx: LayerContext): Mapped {
   const ratios = p.nums('aspect_ratio');
   const flip = p.bool('flip', true);
   if (minSizes.length === 0) ctx.fail(`min_size is required`);
+  for (const [what, xs] of [
+    ['min_size', minSizes],
+    ['max_size', maxSizes],
+    ['aspect_ratio', ratios],
+  ] as const) {
+    if (!xs.every((x) => Number.isFinite(x) && x > 0 && x < 1e9))
+      ctx.fail(`${what} [${xs.join(', ')}] must be positive sizes`);
+  }
   const n = priorCount(minSizes, maxSizes, ratios, flip);
   const x = ctx.shapes[0];
   const shape = x && x.length === 4 ? [1, 2, x[2]! * x[3]! * n * 4] : null;
