@@ -77,11 +77,34 @@ export function rejectUnknown(options: object, known: readonly string[], style: 
   for (const k of Object.keys(options)) {
     if ((options as Record<string, unknown>)[k] === undefined) continue;
     if (!known.includes(k)) {
+      const near = closest(k, known);
       throw new DiagramOptionError(
         k,
         (options as Record<string, unknown>)[k],
-        `an option of style '${style}': ${known.join(', ')}`,
+        `an option of style '${style}'${near ? `; did you mean '${near}'?` : ''} Known: ${known.join(', ')}`,
       );
     }
   }
+}
+
+/** The known name a typo most likely meant (same letters ignoring case, or at most two edits away). */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: { k: string; d: number } | undefined;
+  for (const k of known) {
+    const d = k.toLowerCase() === lower ? 0 : editDistance(k.toLowerCase(), lower);
+    if (d <= 2 && (!best || d < best.d)) best = { k, d };
+  }
+  return best?.k;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

@@ -1,4 +1,5 @@
 /** Typed readers of spec fields: each returns a clean value or throws a SpecError naming the field and line. */
+import { closest } from '../options.js';
 import type { ParsedSpec } from './parse-spec.js';
 import { SpecError } from './spec-error.js';
 
@@ -27,7 +28,7 @@ export class Fields {
   known(obj: Record<string, unknown>, path: (string | number)[], known: readonly string[]): void {
     for (const k of Object.keys(obj)) {
       if (known.includes(k)) continue;
-      const near = known.find((x) => x.toLowerCase() === k.toLowerCase() || editDistance(x, k) <= 2);
+      const near = closest(k, known);
       this.fail(
         [...path, k],
         `unknown field '${k}'${near ? ` (did you mean '${near}'?)` : ''}; known fields: ${known.join(', ')}`,
@@ -99,19 +100,4 @@ export function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   if (typeof v === 'object') return 'a mapping';
   return String(v);
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      dp[i]![j] = Math.min(
-        dp[i - 1]![j]! + 1,
-        dp[i]![j - 1]! + 1,
-        dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-  }
-  return dp[a.length]![b.length]!;
 }

@@ -1,5 +1,6 @@
 /** Reads a spec file's text (JSON or YAML) into plain data plus a way to find any field's line and column. */
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { jsonErrorOffset } from './json-position.js';
 import { SpecError, type SpecLocation } from './spec-error.js';
 
 /** Parsed spec data and the locator of its fields. */
@@ -26,14 +27,12 @@ export function parseSpecText(text: string, file = 'spec'): ParsedSpec {
     try {
       JSON.parse(text);
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const pos = /position (\d+)/.exec(msg);
-      throw new SpecError(
-        file,
-        '',
-        `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
-        pos ? lineCol(text, Number(pos[1])) : undefined,
-      );
+      // V8 quotes the text instead of a position for some errors: find the position ourselves.
+      const msg = (e instanceof Error ? e.message : String(e))
+        .replace(/ in JSON at position \d+.*$/s, '')
+        .replace(/, ".*" is not valid JSON$/s, '');
+      const at = jsonErrorOffset(text);
+      throw new SpecError(file, '', `invalid JSON: ${msg}`, at >= 0 ? lineCol(text, at) : undefined);
     }
   }
   const lc = new LineCounter();

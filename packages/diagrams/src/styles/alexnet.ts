@@ -2,6 +2,7 @@
 import { opText } from '../layers/describe.js';
 import { geometryOf } from '../layers/geometry.js';
 import type { Layer, LayerDiagram } from '../layers/layer.js';
+import { arrowMarker } from '../marks/arrow.js';
 import { repeatBracket } from '../marks/bracket.js';
 import { cuboid, includeBox, projectedBounds } from '../marks/cuboid.js';
 import { camera, type Camera, type Vec3 } from '../marks/projection.js';
@@ -175,6 +176,27 @@ export function drawAlexnet(d: LayerDiagram, options: AlexnetOptions = {}): stri
   });
   items.sort((a, b) => a.depth - b.depth);
   for (const it of items) canvas.add(it.el);
+  // NN-SVG joins its dense vectors with arrows.
+  const marker = arrowMarker(canvas, '#444');
+  slabs.forEach((s, i) => {
+    const next = slabs[i + 1];
+    if (!next || geometryOf(next.layer).form !== 'vector') return;
+    const [x1, y1] = cam.project([s.max[0], 0, s.max[2]]);
+    const [x2, y2] = cam.project([next.min[0], 0, next.max[2]]);
+    if (x2 - x1 < 8) return;
+    canvas.add(
+      el('line', {
+        x1: x1 + 2,
+        y1,
+        x2: x2 - 2,
+        y2,
+        stroke: '#444',
+        'stroke-width': 1,
+        'marker-end': `url(#${marker})`,
+        class: 'arrow',
+      }),
+    );
+  });
   let lowest = -Infinity;
   let highest = Infinity;
   for (const s of slabs) {

@@ -40,7 +40,7 @@ export interface LenetOptions extends CommonOptions {
   sqrtLength?: boolean;
   /** NN-SVG "Length Size Scaling", 1–200 % (default 100). */
   lengthScale?: number;
-  /** Longest vector in px; longer ones are cut and dotted (default 180). */
+  /** Longest vector in px; longer ones are cut and dotted (default 200). */
   maxVectorLength?: number;
   /** Show "N@H×W" above stacks and op names between them (default true). */
   showLabels?: boolean;
@@ -99,7 +99,7 @@ export function drawLenet(d: LayerDiagram, options: LenetOptions = {}): string {
     maxMaps: numberIn(options.maxMaps, 'maxMaps', 8, { min: 2, max: 64, integer: true }),
     sqrtLength: bool(options.sqrtLength, 'sqrtLength', true),
     lengthScale: numberIn(options.lengthScale, 'lengthScale', 100, { min: 1, max: 200 }),
-    maxVector: numberIn(options.maxVectorLength, 'maxVectorLength', 180, { min: 20, max: 2000 }),
+    maxVector: numberIn(options.maxVectorLength, 'maxVectorLength', 200, { min: 20, max: 2000 }),
     labels: bool(options.showLabels, 'showLabels', true),
     filters: bool(options.showFilters, 'showFilters', true),
     seed: numberIn(options.seed, 'seed', 1, { integer: true }),
