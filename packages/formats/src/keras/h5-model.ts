@@ -2,7 +2,7 @@
 import type { Tensor } from '@nnlens/ir';
 import { ModelFormatError } from '../errors.js';
 import { parseModelJson, type KerasModelConfig } from './config.js';
-import type { Hdf5File } from './hdf5.js';
+import { hdf5Reason, type Hdf5File } from './hdf5.js';
 import { namedWeightSource, type NamedWeight, type WeightSource } from './weights.js';
 
 /** What a Keras HDF5 file holds, ready to build. */
@@ -48,29 +48,39 @@ export function readTensor(
   budget: ReadBudget,
   warnings: string[],
 ): Tensor | null {
-  const ds = file.dataset(path);
-  if (!ds) {
-    warnings.push(`Keras: weight '${path}' is listed but is not a dataset in the file`);
+  try {
+    const ds = file.dataset(path);
+    if (!ds) {
+      warnings.push(
+        `Keras: weight '${path}' is not a dataset of the file (missing, or an external link); skipped`,
+      );
+      return null;
+    }
+    if (ds.dtype === 'unknown') {
+      warnings.push(`Keras: weight '${path}' has a non-numeric type; skipped`);
+      return null;
+    }
+    if (ds.byteLength > budget.left) {
+      warnings.push(
+        `Keras: weight '${path}' (${ds.byteLength} bytes) exceeds what this file can plausibly hold; skipped`,
+      );
+      return null;
+    }
+    budget.left -= ds.byteLength;
+    const bytes = ds.read();
+    return {
+      name,
+      dtype: ds.dtype,
+      shape: ds.shape.slice(),
+      storage: { kind: 'raw', bytes },
+      docString: `HDF5 dataset ${path}`,
+    };
+  } catch (e) {
+    // A damaged dataset (or one stored in another file) costs that weight only.
+    if (e instanceof ModelFormatError) throw e;
+    warnings.push(`Keras: weight '${path}' cannot be read: ${hdf5Reason(e)}; skipped`);
     return null;
   }
-  if (ds.dtype === 'unknown') {
-    warnings.push(`Keras: weight '${path}' has a non-numeric type; skipped`);
-    return null;
-  }
-  if (ds.byteLength > budget.left) {
-    warnings.push(
-      `Keras: weight '${path}' (${ds.byteLength} bytes) exceeds what this file can plausibly hold; skipped`,
-    );
-    return null;
-  }
-  budget.left -= ds.byteLength;
-  return {
-    name,
-    dtype: ds.dtype,
-    shape: ds.shape.slice(),
-    storage: { kind: 'raw', bytes: ds.read() },
-    docString: `HDF5 dataset ${path}`,
-  };
 }
 
 /** Reads model_config and the weights listed under model_weights. Throws ModelFormatError when it is no Keras model. */

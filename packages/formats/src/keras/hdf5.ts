@@ -12,7 +12,7 @@ export interface Hdf5Dataset {
   shape: number[];
   /** Bytes the data takes in memory. */
   byteLength: number;
-  /** Reads the whole dataset as little-endian bytes (a fresh copy). */
+  /** Reads the whole dataset as little-endian bytes (a fresh copy; HDF5 converts big-endian data). */
   read(): Uint8Array;
 }
 
@@ -63,17 +63,23 @@ export function loadHdf5(): Promise<Hdf5Reader> {
   return loading;
 }
 
-// Leaves nothing in the in-memory FS but our own work folder: an external link or external dataset
-// storage in a hostile file then has no other file (device, /proc entry) to read.
+/** The parts of Emscripten's FS we use. */
+interface EmFS {
+  readdir(p: string): string[];
+  stat(p: string): { mode: number };
+  isDir(mode: number): boolean;
+  unlink(p: string): void;
+  rmdir(p: string): void;
+  mkdir(p: string): void;
+  close(stream: unknown): void;
+  streams: ({ path?: string } | null | undefined)[];
+}
+
+// Leaves nothing in the in-memory FS but our work folder and an empty /tmp (h5wasm's error handler
+// formats messages through tmpfile()): an external link or external dataset storage in a hostile file
+// then has no other file (device, /proc entry) to read.
 function sandbox(module: H5Module): void {
-  const fs = module.FS as unknown as {
-    readdir(p: string): string[];
-    stat(p: string): { mode: number };
-    isDir(mode: number): boolean;
-    unlink(p: string): void;
-    rmdir(p: string): void;
-    mkdir(p: string): void;
-  };
+  const fs = module.FS as unknown as EmFS;
   const clear = (dir: string): void => {
     for (const name of fs.readdir(dir)) {
       if (name === '.' || name === '..') continue;
@@ -89,7 +95,22 @@ function sandbox(module: H5Module): void {
     }
   };
   clear('/');
+  fs.mkdir('/tmp');
   fs.mkdir(WORKDIR);
+}
+
+// h5wasm's throwing error handler leaves its tmpfile() open (the throw skips the fclose): close them.
+function closeTmpStreams(module: H5Module): void {
+  const fs = module.FS as unknown as EmFS;
+  for (const s of fs.streams) {
+    if (s?.path?.startsWith('/tmp/')) {
+      try {
+        fs.close(s);
+      } catch {
+        // already closed
+      }
+    }
+  }
 }
 
 /** The last, most specific line of an HDF5 error stack ('truncated file: eof = 100, …'). */
@@ -121,10 +142,6 @@ function dtypeOf(meta: { type: number; size: number; signed: boolean; vlen: bool
   return 'unknown';
 }
 
-function swapBytes(bytes: Uint8Array, size: number): void {
-  for (let i = 0; i + size <= bytes.length; i += size) bytes.subarray(i, i + size).reverse();
-}
-
 let sequence = 0;
 
 function createReader(h5: H5wasm, module: H5Module): Hdf5Reader {
@@ -137,6 +154,7 @@ function createReader(h5: H5wasm, module: H5Module): Hdf5Reader {
         file = new h5.File(path, 'r');
       } catch (e) {
         module.FS.unlink(path);
+        closeTmpStreams(module);
         throw new ModelFormatError(
           'keras',
           `Keras: '${name}' is not a readable HDF5 file: ${hdf5Reason(e)}`,
@@ -221,9 +239,8 @@ function wrapFile(
             );
           try {
             module.get_dataset_data(id, path, null, null, null, BigInt(ptr));
-            const out = module.HEAPU8.slice(ptr, ptr + byteLength);
-            if (!meta.littleEndian && meta.size > 1) swapBytes(out, meta.size);
-            return out;
+            // h5wasm reads with a little-endian memory type: big-endian datasets arrive converted.
+            return module.HEAPU8.slice(ptr, ptr + byteLength);
           } finally {
             module._free(ptr);
           }
@@ -235,6 +252,7 @@ function wrapFile(
         file.close();
       } finally {
         module.FS.unlink(fsPath);
+        closeTmpStreams(module);
       }
     },
   };
