@@ -137,7 +137,7 @@ function buildFunctional(b: Build, m: KerasModelConfig, scope: Scope, provided: 
     for (const p of list) {
       b.emit.warn(
         'unresolved',
-        `Keras: layer '${p.layer.name}' reads an output of '${layer}' that no layer produces; skipped`,
+        `${b.emit.label}: layer '${p.layer.name}' reads an output of '${layer}' that no layer produces; skipped`,
       );
     }
   }
@@ -148,7 +148,7 @@ function buildFunctional(b: Build, m: KerasModelConfig, scope: Scope, provided: 
     else
       b.emit.warn(
         'unresolved',
-        `Keras: model output '${r.layer}' (node ${r.node}, tensor ${r.tensor}) is never produced`,
+        `${b.emit.label}: model output '${r.layer}' (node ${r.node}, tensor ${r.tensor}) is never produced`,
       );
   }
   return outs;
@@ -168,7 +168,7 @@ export function buildKerasGraph(model: KerasModelConfig, weights: WeightSource, 
   if (left.length > 0) {
     emit.warn(
       'leftover',
-      `Keras: ${left.length} stored weight(s) match no layer of the config; kept unconnected (e.g. '${left[0]!.name}')`,
+      `${b.emit.label}: ${left.length} stored weight(s) match no layer of the config; kept unconnected (e.g. '${left[0]!.name}')`,
     );
   }
 }

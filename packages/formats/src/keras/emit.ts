@@ -71,7 +71,7 @@ export class Emitter {
     if (this.graph.nodes.length >= MAX_NODES) {
       throw new ModelFormatError(
         this.format,
-        `${this.label()}: the model expands to more than ${MAX_NODES} nodes`,
+        `${this.label}: the model expands to more than ${MAX_NODES} nodes`,
       );
     }
     const nodeName = this.uniqueNodeName(name);
@@ -89,10 +89,11 @@ export class Emitter {
     const n = (this.warned.get(kind) ?? 0) + 1;
     this.warned.set(kind, n);
     if (n <= 10) this.warnings.push(message);
-    else if (n === 11) this.warnings.push(`${this.label()}: further '${kind}' warnings omitted`);
+    else if (n === 11) this.warnings.push(`${this.label}: further '${kind}' warnings omitted`);
   }
 
-  private label(): string {
+  /** How messages name the format ('Keras', 'TF.js'). */
+  get label(): string {
     return this.format === 'tfjs' ? 'TF.js' : this.format === 'tflite' ? 'TFLite' : 'Keras';
   }
 }

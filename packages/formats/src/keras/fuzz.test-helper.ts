@@ -30,7 +30,13 @@ export function outcome(): Outcome {
  * Opens the source; anything but a Model or a ModelFormatError with the format's prefix fails the test,
  * as does a case slower than `limitMs`. Models are walked, validated and analysed like a viewer would.
  */
-export async function attempt(source: ModelSource, label: string, prefix: RegExp, out: Outcome, limitMs = 1000): Promise<void> {
+export async function attempt(
+  source: ModelSource,
+  label: string,
+  prefix: RegExp,
+  out: Outcome,
+  limitMs = 1000,
+): Promise<void> {
   const t0 = performance.now();
   try {
     const model: Model = await openModelAsync(source);
@@ -78,13 +84,16 @@ export function mutateJson(value: unknown, random: () => number): unknown {
   const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach((x, i) => (nodes.push({ parent: v, key: i }), walk(x)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) nodes.push({ parent: v as Record<string, unknown>, key: k }), walk(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        (nodes.push({ parent: v as Record<string, unknown>, key: k }), walk(x));
   };
   const copy = structuredClone(value);
   walk(copy);
   const pick = nodes[Math.floor(random() * nodes.length)];
   if (!pick) return copy;
   const choices: unknown[] = [null, -1, 0, 2 ** 31, 1e300, 'x', [], {}, [[]], true, -7.5];
-  (pick.parent as Record<string | number, unknown>)[pick.key] = choices[Math.floor(random() * choices.length)];
+  (pick.parent as Record<string | number, unknown>)[pick.key] =
+    choices[Math.floor(random() * choices.length)];
   return copy;
 }

@@ -84,6 +84,10 @@ export const tfjsFormat: FormatPlugin = {
     try {
       return open(source);
     } catch (e) {
+      // The layers model's Keras config is read by the Keras code: its errors are TF.js errors here.
+      if (e instanceof ModelFormatError && e.format === 'keras') {
+        throw new ModelFormatError('tfjs', `TF.js: ${e.message.replace(/^Keras: /, '')}`, { cause: e });
+      }
       if (e instanceof ModelFormatError) throw e;
       const why = e instanceof Error ? e.message : String(e);
       throw new ModelFormatError('tfjs', `TF.js: cannot read '${source.name}': ${why}`, { cause: e });

@@ -38,7 +38,7 @@ const activation: LayerMapper = {
     if (op === 'Identity' && name !== 'linear') {
       call.emit.warn(
         'activation',
-        `Keras: activation '${name}' of layer '${call.layer.name}' is not known; shown as Identity`,
+        `${call.emit.label}: activation '${name}' of layer '${call.layer.name}' is not known; shown as Identity`,
       );
     }
     return mainNode(call, op, [call.inputs[0] ?? null], attrs);

@@ -24,7 +24,7 @@ const fallback: LayerMapper = {
   map(call) {
     call.emit.warn(
       `class:${call.layer.className}`,
-      `Keras: layer class '${call.layer.className}' ('${call.layer.name}') has no IR mapping: its output shape is unknown`,
+      `${call.emit.label}: layer class '${call.layer.className}' ('${call.layer.name}') has no IR mapping: its output shape is unknown`,
     );
     return mainNode(call, call.layer.className, call.inputs, [], 'keras');
   },
