@@ -80,6 +80,10 @@ export function torchScriptModel(a: TorchArchive, name: string): Model {
     const constants = constantValues(a, graph, warn);
     graph.outputs.push(...runForward({ graph, classes: classMap, params, constants, warn }, root));
     how = `graph from code/ (${graph.nodes.length} operations)`;
+    const names = graph.inputs.map((v) => `${v.name}=…`).join(' ');
+    warn(
+      `input shapes are not stored in TorchScript archives: give them to the analyzer for shapes and MACs (nnlens summary --input-shape ${names})`,
+    );
   } catch (e) {
     if (!(e instanceof Unsupported)) throw e;
     // Start over with one node per module: the tree and its weights, without edges.
