@@ -12,7 +12,7 @@ import {
 } from '@nnlens/diagrams';
 import { collectOptions, outputKind } from './draw-options.js';
 import { svgToPng } from './draw-png.js';
-import { loadModel } from './load-model.js';
+import { loadModelAsync } from './load-model.js';
 
 /** Command-line options of `nnlens draw`. */
 export interface DrawCommandOptions {
@@ -54,7 +54,7 @@ export async function runDraw(input: string, opts: DrawCommandOptions): Promise<
   if (isSpecFile(input)) {
     report = drawSpec(readFileSync(input, 'utf8'), basename(input), { ...options, style });
   } else {
-    const loaded = await loadModel(input);
+    const loaded = await loadModelAsync(input);
     const analysis = analyze(loaded.model);
     report = drawDiagramReport(loaded.model, analysis, { ...options, style } as DrawOptions);
     report.warnings.unshift(...loaded.warnings);

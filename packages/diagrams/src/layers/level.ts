@@ -50,8 +50,10 @@ export function planLevel(
   const preds = new Map<string, Set<string>>();
   const weight = new Map<string, number>();
   const exits = new Set<string>();
+  const firstUnit = new Map<string, Unit>();
   for (const u of units) {
     const key = memberKeyOf(u, level, place)!;
+    if (!firstUnit.has(key)) firstUnit.set(key, u);
     let m = byKey.get(key);
     if (!m) {
       m = key.startsWith('u') ? { key, unit: u } : { key, group: groupChild(place.groupOf(u), level) };
@@ -95,7 +97,9 @@ export function planLevel(
     const m = main[i]!;
     const ps = [...preds.get(m.key)!].filter((p) => p !== (i === 0 ? OUTSIDE : main[i - 1]!.key));
     if (ps.length === 0) continue;
-    const residual = m.unit?.kind === 'merge' && m.unit.mergeKind === 'add';
+    // A module that opens with the add (Keras names the Add layer: a one-node scope) counts too.
+    const head = firstUnit.get(m.key)!;
+    const residual = head.kind === 'merge' && head.mergeKind === 'add';
     let explained = residual;
     for (const p of ps) {
       if (p === OUTSIDE || onMain.has(p)) continue;

@@ -37,7 +37,10 @@ export function fcnnColumns(d: LayerDiagram): FcnnColumn[] {
       break;
     }
   }
-  if (end < 0) return d.layers.map((l) => ({ name: l.name, units: width(l) }));
+  if (end < 0) {
+    d.warnings.push('fcnn: the model has no dense layers; every layer is drawn as a column of its elements');
+    return d.layers.map((l) => ({ name: l.name, units: width(l) }));
+  }
   let start = end;
   while (start > 0 && d.layers[start - 1]!.kind === 'dense') start--;
   const run = d.layers.slice(start, end + 1);

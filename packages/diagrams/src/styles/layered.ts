@@ -260,7 +260,7 @@ function placeTexts(cv: Canvas, vols: Vol[], size: number, vspace: number, fill:
         textBox(cx, bottom + 10 + size + (row * v.lines.length + k) * lineH, t, { size, anchor: 'middle' }),
       );
     let row = 0;
-    while (!boxes(row).every((b) => cv.isFree(b, 3))) row++;
+    while (!boxes(row).every((b) => cv.isFree(b, 8))) row++;
     rows.push(row);
     if (row > 0) {
       const y0 = bottom + 4;

@@ -129,7 +129,7 @@ export function drawTikz(d: LayerDiagram, options: TikzOptions = {}): string {
     `\\IfFileExists{standalone.cls}{\\documentclass[border=${num(o.border)}pt]{standalone}}{\\documentclass{article}}`,
   );
   out.push('\\usepackage{tikz}');
-  out.push('\\usetikzlibrary{3d, calc, arrows.meta, positioning}');
+  out.push('\\usetikzlibrary{3d, calc, arrows.meta, positioning, decorations.pathreplacing}');
   for (const k of kindsUsed(d))
     out.push(`\\definecolor{${colorName(k)}}{RGB}{${rgbOf(layerFill(c, { kind: k }))}}`);
   d.layers.forEach((l, i) => {
@@ -220,9 +220,21 @@ export function drawTikz(d: LayerDiagram, options: TikzOptions = {}): string {
       );
     });
   }
+  const bottom = -Math.max(...placed.map((p) => p.h / 2));
+  const idxOf = new Map(d.layers.map((l, i) => [l.id, i]));
+  for (const r of d.repeats) {
+    const a = placed[idxOf.get(r.first) ?? -1];
+    const b = placed[idxOf.get(r.last) ?? -1];
+    if (!a || !b) continue;
+    // A brace under the captions of the block drawn once.
+    const y = num(bottom - (o.captions ? 1.35 : 0.5));
+    out.push(
+      `\\draw[decorate, decoration={brace, mirror, amplitude=4pt}, thick, black!60] (${num(a.x - 0.2)},${y}) -- (${num(b.x + b.w + 0.2)},${y}) node[midway, below=5pt, font=\\sffamily\\small\\bfseries] {$\\times$ ${r.count}};`,
+    );
+  }
   if (c.legend) {
     const kinds = kindsUsed(d);
-    const y = -Math.max(...placed.map((p) => p.h / 2)) - 2.2;
+    const y = bottom - (d.repeats.length ? 2.8 : 2.2);
     kinds.forEach((k, i) => {
       out.push(
         `\\fill[${colorName(k)}, draw=black!70] (${num(i * 2.6)},${num(y)}) rectangle ++(0.3,0.3) node[right=2pt, black, anchor=west] at (${num(i * 2.6 + 0.3)},${num(y + 0.15)}) {${texEscape(KIND_NAMES[k])}};`,
