@@ -23,6 +23,8 @@ export { caffeFormat } from './caffe/plugin.js';
 export { caffeCompanions as companionFiles } from './caffe/plugin.js';
 /** Like openModel, for plugins that load asynchronously (Keras HDF5 reads through wasm). */
 export { openModelAsync } from './open-async.js';
+/** Loads an importer's asynchronous reader so that a synchronous openModel can read the source. */
+export { prepareModelSource } from './open-async.js';
 /** The Keras importer plugin (.h5/.hdf5 full models, .keras archives, model JSON). */
 export { kerasFormat } from './keras/plugin.js';
 /** The TFLite importer plugin (.tflite flatbuffers). */

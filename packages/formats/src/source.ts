@@ -23,6 +23,6 @@ export interface FormatPlugin {
   match(source: ModelSource): number;
   /** Parses the file; throws ModelFormatError on bad input. */
   open(source: ModelSource): Model;
-  /** Async variant for readers that load asynchronously (wasm); openModelAsync prefers it. */
-  openAsync?(source: ModelSource): Promise<Model>;
+  /** Loads what open() needs that loads asynchronously (a wasm reader); openModelAsync awaits it first. */
+  prepare?(source: ModelSource): Promise<void>;
 }

@@ -15,7 +15,7 @@ function reader(): Hdf5Reader {
   if (!r) {
     throw new ModelFormatError(
       'keras',
-      'Keras: HDF5 files are read by a wasm module that loads asynchronously: use openModelAsync()',
+      'Keras: HDF5 files are read by a wasm module that loads asynchronously: use openModelAsync() (or await prepareModelSource() first)',
     );
   }
   return r;
@@ -84,7 +84,7 @@ function needsHdf5(source: ModelSource): boolean {
   return s?.kind === 'hdf5' || s?.kind === 'archive';
 }
 
-/** Opens Keras models: `.h5`/`.hdf5` (model.save), `.keras` (Keras 3) and model JSON. HDF5 needs openModelAsync. */
+/** Opens Keras models: `.h5`/`.hdf5` (model.save), `.keras` (Keras 3) and model JSON. HDF5 needs prepare() (openModelAsync). */
 export const kerasFormat: FormatPlugin = {
   id: 'keras',
   name: 'Keras',
@@ -99,8 +99,7 @@ export const kerasFormat: FormatPlugin = {
     if (kind === 'json') return openJson(source);
     throw new ModelFormatError('keras', `Keras: '${source.name}' is not a Keras model file`);
   },
-  async openAsync(source) {
+  async prepare(source) {
     if (needsHdf5(source)) await loadHdf5();
-    return kerasFormat.open(source);
   },
 };
