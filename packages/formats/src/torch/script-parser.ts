@@ -318,12 +318,12 @@ export function parseScriptFile(src: string, module: string): ScriptClass[] {
       i++;
       const start = i;
       while (i < lines.length && (lines[i]!.trim() === '' || indentOf(lines[i]!) > defIndent)) i++;
+      // Statements indented deeper than the body's first one sit in nested blocks (if/for): not followed.
+      const base = body0Indent(lines, start);
       const body = logicalLines(lines, start, i)
         .filter((s) => s.indent > defIndent)
-        .map((s) =>
-          s.indent > defIndent + 2 && body0Indent(lines, start) < s.indent
-            ? ({ k: 'other', text: s.text, line: s.line } as Stmt)
-            : parseStmt(s.text, s.line),
+        .map((s): Stmt =>
+          s.indent > base ? { k: 'other', text: s.text, line: s.line } : parseStmt(s.text, s.line),
         );
       const m: Method = { name: dm[2]!, params: splitParams(sig), body };
       cls.methods.set(m.name, m);
