@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ModelFormatError } from '../errors.js';
 import { hex, PickleWriter } from './pickle-writer.test-helper.js';
-import { unpickle } from './pickle.js';
+import { MAX_PICKLE_ENTRIES, unpickle } from './pickle.js';
 import { PyDict, PyGlobal, PyObject, PySet, PyTuple, type PyValue } from './py-objects.js';
 
 // pickle.dumps(VALUE, protocol=p) by CPython 3.11, VALUE = {'a': [1, -2, 3.5, 'x', (1, 2), None, True, False,
@@ -103,6 +103,12 @@ describe('unpickle', () => {
     fails(hex('8002970a2e'), /out-of-band buffers/);
     fails(hex('800273'), /stack underflow/);
     fails(hex('80085d2e'), /unsupported pickle protocol 8/);
+  });
+
+  it('bounds the stack: a run of DUPs stops at the entry limit', () => {
+    const dups = new Uint8Array(MAX_PICKLE_ENTRIES + 10).fill(0x32);
+    dups.set([0x80, 0x02, 0x4e]);
+    fails(dups, /more than 4194304 stack or memo entries/);
   });
 
   it('handles 200,000 levels of nesting and a million appends in linear time', () => {

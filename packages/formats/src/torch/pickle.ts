@@ -17,6 +17,9 @@ export interface UnpickleOptions {
   format?: string;
 }
 
+/** Most stack and memo entries accepted (each needs an opcode, so real files stay far below). */
+export const MAX_PICKLE_ENTRIES = 1 << 22;
+
 /** Largest integer byte length accepted for LONG1/LONG4 (torch never writes more than 8). */
 const MAX_LONG_BYTES = 64;
 
@@ -143,6 +146,9 @@ class Machine {
     for (;;) {
       if (this.pos >= b.length) this.fail('truncated: no STOP opcode', b.length);
       const at = this.pos;
+      if (this.stack.length > MAX_PICKLE_ENTRIES || this.memo.size > MAX_PICKLE_ENTRIES) {
+        this.fail(`more than ${MAX_PICKLE_ENTRIES} stack or memo entries`, at);
+      }
       const op = b[this.pos++]!;
       switch (op) {
         case 0x80: // PROTO

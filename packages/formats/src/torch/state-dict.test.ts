@@ -182,7 +182,7 @@ torch.manual_seed(0)
 torch.save(torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.ReLU()), OUT)
 `;
 
-describe.skipIf(!hasTorch())('files saved at test time by /usr/bin/python3', () => {
+describe.skipIf(!hasTorch())('files saved at test time (skipped unless /usr/bin/python3 has torch)', () => {
   it('legacy (pre-1.6) torch.save format', { timeout: 120_000 }, () => {
     const m = openModel({ name: 'legacy.pth', bytes: pythonFixture('legacy.pth', LEGACY) });
     expect(m.format).toBe('pytorch-state-dict');
