@@ -58,11 +58,16 @@ function parseNodes(topology: Record<string, unknown>, warnings: string[]): TfNo
   return out;
 }
 
-/** 'node', 'node:0' → ['node', 0]; 'node:2' → ['node', 2]; control inputs ('^node') → null. */
+// No TF op has this many outputs: a larger index is damage, not an output to allocate.
+const MAX_OUTPUT = 1024;
+
+/** 'node', 'node:0' → ['node', 0]; 'node:2' → ['node', 2]; control inputs ('^node') and absurd indices → null. */
 function ref(input: string): [string, number] | null {
   if (input.startsWith('^')) return null;
   const m = /^(.*):(\d+)$/.exec(input);
-  return m ? [m[1]!, Number(m[2])] : [input, 0];
+  if (!m) return [input, 0];
+  const k = Number(m[2]);
+  return k < MAX_OUTPUT ? [m[1]!, k] : null;
 }
 
 // Kahn's algorithm in file order; nodes on cycles (TF1 loops) keep their file order at the end.
