@@ -1,5 +1,6 @@
 /** The model worker: parses, analyzes and lays out off the main thread; the Model never leaves it. */
 import type { ReplyEnvelope, RequestEnvelope, WorkerRequest, WorkerResults } from './shared/protocol.js';
+import { prepareModelSource } from './worker/engine.js';
 import { WorkerError, toFailure } from './worker/errors.js';
 import { ModelSession } from './worker/session.js';
 
@@ -15,15 +16,18 @@ function need(): ModelSession {
   return session;
 }
 
-function handle(req: WorkerRequest): {
+async function handle(req: WorkerRequest): Promise<{
   result: WorkerResults[keyof WorkerResults];
   transfer: Transferable[];
-} {
+}> {
   switch (req.type) {
     case 'open': {
       session = null;
       const sidecars = new Map(req.sidecars.map(([k, b]) => [k, new Uint8Array(b)]));
-      const opened = ModelSession.open(req.name, new Uint8Array(req.bytes), sidecars);
+      const bytes = new Uint8Array(req.bytes);
+      // Some importers load their reader first (Keras HDF5 through wasm); a no-op for ONNX.
+      await prepareModelSource({ name: req.name, bytes, sidecars });
+      const opened = ModelSession.open(req.name, bytes, sidecars);
       session = opened.session;
       return { result: opened.result, transfer: [] };
     }
@@ -53,15 +57,20 @@ function handle(req: WorkerRequest): {
 
 const wallClock = (): number => performance.timeOrigin + performance.now();
 
-scope.onmessage = (e) => {
-  const { id, request } = e.data;
+async function run({ id, request }: RequestEnvelope): Promise<void> {
   const startedAt = wallClock();
   try {
-    const { result, transfer } = handle(request);
+    const { result, transfer } = await handle(request);
     // Open replies carry wall-clock marks so the page can tell message latency from work.
     if ('timings' in result) Object.assign(result.timings, { startedAt, repliedAt: wallClock() });
     scope.postMessage({ id, ok: true, result }, transfer);
   } catch (err) {
     scope.postMessage({ id, ok: false, error: toFailure(err) });
   }
+}
+
+// One request at a time, in order: a re-layout must not run while an open is still loading its reader.
+let queue = Promise.resolve();
+scope.onmessage = (e) => {
+  queue = queue.then(() => run(e.data));
 };

@@ -14,8 +14,9 @@ export function ErrorCard({ name, title, message }: { name: string; title: strin
         {name && <p className="file-name mono">{name}</p>}
         <p className="detail">{message}</p>
         <p className="hint">
-          nnlens reads ONNX models (<code>.onnx</code>, with <code>.onnx.data</code> external data). Drop
-          another file anywhere on the page, or use <strong>Open</strong>.
+          nnlens reads ONNX (with <code>.onnx.data</code> external data), Keras (<code>.h5</code>,{' '}
+          <code>.keras</code>), TensorFlow Lite, TF.js, Caffe and TorchScript files. Drop another file
+          anywhere on the page, or use <strong>Open</strong>.
         </p>
         {model && <p className="hint">The previous model was closed.</p>}
       </div>

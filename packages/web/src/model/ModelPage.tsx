@@ -1,11 +1,23 @@
 /** The Model page: opens what the URL or the server offers, then shows graph and side panel. */
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
+import type { GraphView, ModelView } from '../shared/view-model.js';
 import { modelStore, useModelState } from '../app/model-context.js';
 import { EmptyState } from './EmptyState.js';
 import { ErrorCard } from './ErrorCard.js';
 import { GraphPane } from './GraphPane.js';
 import { SidePanel } from './SidePanel.js';
 import { listServerModels, type ServerModel } from './sources.js';
+import type { Selection } from './store.js';
+
+/**
+ * The panel renders a beat after the graph: a newly opened model is drawn first (what the user waits
+ * for), then its summary fills in. An empty panel of the same width keeps the canvas size stable.
+ */
+function DeferredSidePanel(props: { model: ModelView; graph: GraphView; selection: Selection }) {
+  const deferred = useDeferredValue(props, null);
+  if (!deferred) return <aside className="side-panel" aria-busy="true" />;
+  return <SidePanel model={deferred.model} graph={deferred.graph} selection={deferred.selection} />;
+}
 
 let started = false;
 
@@ -61,7 +73,7 @@ export function ModelPage() {
   return (
     <div className="model-page">
       <GraphPane state={state} graph={graph} />
-      <SidePanel model={model} graph={graph} selection={state.selection} />
+      <DeferredSidePanel model={model} graph={graph} selection={state.selection} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ describe('pickModelFile', () => {
     expect(pickModelFile(['model.onnx'])).toBe(0);
     expect(pickModelFile(['weights.bin', 'net.prototxt'])).toBe(1);
     expect(pickModelFile(['a.data', 'b.data'])).toBe(0);
+    expect(pickModelFile(['net.caffemodel', 'deploy.prototxt'])).toBe(1);
+    expect(pickModelFile(['group1-shard1of1.bin', 'model.json'])).toBe(1);
   });
 });
 

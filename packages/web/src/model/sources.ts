@@ -18,7 +18,8 @@ export interface ServerModel {
   size: number;
 }
 
-const SIDE_FILE = /\.(data|bin|weights|pb\.data|onnx_data|external)$|^weights?[-_.]/i;
+// Weights beside a definition: ONNX external data, TF.js shards, Caffe weights next to a prototxt.
+const SIDE_FILE = /\.(data|bin|weights|pb\.data|onnx_data|external|caffemodel)$|^weights?[-_.]/i;
 const MODEL_FILE =
   /\.(onnx|onnxtxt|ort|pb|pbtxt|tflite|lite|h5|hdf5|keras|json|prototxt|caffemodel|pt|pth|pt2|ptl|mlmodel|nnlens)$/i;
 

@@ -8,7 +8,9 @@ import {
   type ModelBytes,
   type ServerModel,
 } from './sources.js';
-import { WorkerCallError, WorkerClient } from './worker-client.js';
+import { WorkerCallError, sharedClient, type WorkerClient } from './worker-client.js';
+import { takeEarlyOpen } from './early-open.js';
+import { startOpen, type OpenJob } from './open-job.js';
 
 /** What the page is doing. */
 export type LoadStatus =
@@ -83,7 +85,7 @@ export class ModelStore {
   }
 
   private client(): WorkerClient {
-    return (this.worker ??= new WorkerClient());
+    return (this.worker ??= sharedClient());
   }
 
   /** Starts the worker early, so its code loads while the model bytes are still being fetched. */
@@ -94,56 +96,53 @@ export class ModelStore {
   /** Opens files from the picker or a drop (a model plus its sidecars). */
   openFiles(files: File[]): Promise<void> {
     const name = files.map((f) => f.name).join(', ');
-    return this.load(name, () => bytesFromFiles(files));
+    return this.load(name, (c) => startOpen(c, () => bytesFromFiles(files)));
   }
 
   /** Opens a model by URL. */
   openUrl(url: string): Promise<void> {
-    return this.load(url.split('/').pop() || url, () => bytesFromUrl(url));
+    return this.load(
+      url.split('/').pop() || url,
+      (c) => takeEarlyOpen(url) ?? startOpen(c, () => bytesFromUrl(url)),
+    );
   }
 
   /** Opens a generated DenseNet-like graph of about `nodes` nodes (for trying big graphs). */
   openSynthetic(nodes: number): Promise<void> {
     const name = `synthetic-densenet-${nodes}`;
-    return this.load(
+    const none = async (): Promise<ModelBytes> => ({
       name,
-      async () => ({ name, bytes: new ArrayBuffer(0), sidecars: new Map(), fetchSidecar: null }),
-      nodes,
-    );
+      bytes: new ArrayBuffer(0),
+      sidecars: new Map(),
+      fetchSidecar: null,
+    });
+    return this.load(name, (c) => startOpen(c, none, nodes));
   }
 
   /** Opens one of the server's models. */
   openServerModel(m: ServerModel): Promise<void> {
-    return this.load(m.name, () => bytesFromServer(m));
+    return this.load(m.name, (c) => startOpen(c, () => bytesFromServer(m)));
   }
 
-  private async load(name: string, fetchBytes: () => Promise<ModelBytes>, synthetic = 0): Promise<void> {
+  private async load(name: string, begin: (client: WorkerClient) => OpenJob): Promise<void> {
     const seq = ++this.openSeq;
     setPageState('loading');
     this.set({ status: { kind: 'loading', name, step: 'Reading file…' }, selection: null });
-    const tFetch = performance.now();
+    const job = begin(this.client());
     let src: ModelBytes;
     try {
-      src = await fetchBytes();
+      src = await job.source;
     } catch (e) {
       if (seq === this.openSeq) this.fail(name, 'Could not read the file', (e as Error).message);
       return;
     }
     if (seq !== this.openSeq) return;
-    const t0 = performance.now();
-    recordTimings({ fetch: t0 - tFetch, fetchAt: tFetch, bootAt: BOOT_AT }, true);
+    const t0 = job.bytesAt;
+    recordTimings({ fetch: t0 - job.fetchAt, fetchAt: job.fetchAt, bootAt: BOOT_AT }, true);
     this.set({ status: { kind: 'loading', name: src.name, step: 'Parsing and analysing…' } });
     this.source = src;
-    const fileBytes = src.bytes.byteLength;
     try {
-      // The worker gets a copy when the bytes may be needed again; otherwise they move without copying.
-      const sidecars: [string, ArrayBuffer][] = [...src.sidecars];
-      const { view, timings } = synthetic
-        ? await this.client().call({ type: 'openSynthetic', nodes: synthetic })
-        : await this.client().call({ type: 'open', name: src.name, bytes: src.bytes, sidecars }, [
-            src.bytes,
-            ...sidecars.map(([, b]) => b),
-          ]);
+      const { view, timings } = await job.result;
       if (seq !== this.openSeq) return;
       const worker = timings.parse + timings.analyze + timings.tree + timings.layout + timings.view;
       const got = performance.now();
@@ -158,7 +157,7 @@ export class ModelStore {
       });
       this.gotViewAt = got;
       this.drawnAt = { start: t0, pending: true };
-      if (!synthetic) view.info.fileBytes = fileBytes;
+      if (job.fileBytes) view.info.fileBytes = job.fileBytes;
       this.set({
         status: { kind: 'ready' },
         model: view,

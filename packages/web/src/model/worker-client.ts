@@ -1,6 +1,5 @@
 /** Promise-based calls to the model worker. */
 import type { ReplyEnvelope, WorkerFailure, WorkerRequest, WorkerResults } from '../shared/protocol.js';
-import { takeWorker } from './worker-boot.js';
 
 /** A failed worker call, with the worker's failure kind. */
 export class WorkerCallError extends Error {
@@ -14,6 +13,12 @@ export class WorkerCallError extends Error {
   }
 }
 
+declare global {
+  interface Window {
+    __nnlensWorker?: Worker;
+  }
+}
+
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** One worker; requests are answered in order of completion, matched by id. */
@@ -23,7 +28,10 @@ export class WorkerClient {
   private nextId = 1;
 
   constructor() {
-    this.worker = takeWorker();
+    // Adopt the worker index.html started before the app loaded (production builds), else start one.
+    const early = window.__nnlensWorker;
+    delete window.__nnlensWorker;
+    this.worker = early ?? new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<ReplyEnvelope>) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;
@@ -58,4 +66,11 @@ export class WorkerClient {
   terminate(): void {
     this.worker.terminate();
   }
+}
+
+let shared: WorkerClient | null = null;
+
+/** The page's one worker client, started on first call (the entry calls this before the app loads). */
+export function sharedClient(): WorkerClient {
+  return (shared ??= new WorkerClient());
 }

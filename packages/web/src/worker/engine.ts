@@ -1,5 +1,11 @@
 /** The core packages the worker runs, in one place (the only imports of formats, analysis and layout). */
-export { attachExternalData, externalDataFiles, openModel, ModelFormatError } from '@nnlens/formats';
+export {
+  attachExternalData,
+  externalDataFiles,
+  openModel,
+  prepareModelSource,
+  ModelFormatError,
+} from '@nnlens/formats';
 export type { ModelSource } from '@nnlens/formats';
 export { analyze } from '@nnlens/analysis';
 export type { ModelAnalysis, NodeCost } from '@nnlens/analysis';
