@@ -24,8 +24,9 @@ const MODELS = [
 
 /** Median open→ready (navigation start to data-nnlens-state=ready) per model, with the page's own timings. */
 export async function benchBrowser(corpus: string, runs = 3): Promise<unknown> {
-  const webRoot = new URL('../packages/web/dist/', import.meta.url).pathname;
-  if (!existsSync('/usr/bin/chromium')) return { skipped: '/usr/bin/chromium missing (apt-get install -y chromium)' };
+  const webRoot = join(process.cwd(), 'packages/web/dist/');
+  if (!existsSync('/usr/bin/chromium'))
+    return { skipped: '/usr/bin/chromium missing (apt-get install -y chromium)' };
   if (!existsSync(join(webRoot, 'index.html'))) return { skipped: 'web app not built (npm run build)' };
   const files = MODELS.map((m) => join(corpus, m)).filter((f) => existsSync(f));
   const server = await startServer({ files, port: 0, webRoot });
@@ -39,7 +40,11 @@ export async function benchBrowser(corpus: string, runs = 3): Promise<unknown> {
       for (let r = 0; r <= runs; r++) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         await page.goto(`${server.url}/?url=${encodeURIComponent(`/api/models/${id}/file`)}`);
-        await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.nnlensState ?? ''), null, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => ['ready', 'error'].includes(document.documentElement.dataset.nnlensState ?? ''),
+          null,
+          { timeout: 60_000 },
+        );
         const state = await page.evaluate(() => ({
           state: document.documentElement.dataset.nnlensState,
           nodes: Number(document.documentElement.dataset.nnlensNodes ?? 0),

@@ -6,9 +6,13 @@ import { analyze } from '@nnlens/analysis';
 import { attachExternalData, openModel } from '@nnlens/formats';
 import { buildScopeTree, layoutGraph, makeSyntheticDenseNet } from '@nnlens/layout';
 import type { Graph, Model } from '@nnlens/ir';
+import { drawDiagram, type DiagramStyle } from '@nnlens/diagrams';
+import { benchIngest } from '@nnlens/events-node';
+import { tmpdir } from 'node:os';
 import { benchBrowser } from './browser.js';
 
-const CORPUS = process.env.NNLENS_CORPUS ?? new URL('../../shared/corpus/', import.meta.url).pathname;
+// npm runs scripts from the repository root; the corpus sits beside the repository.
+const CORPUS = (process.env.NNLENS_CORPUS ?? join(process.cwd(), '../shared/corpus')) + '/';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Median wall time in ms of `runs` calls (after one warm-up). */
@@ -95,16 +99,42 @@ function benchModel(path: string): Record<string, unknown> {
       const m = openModel({ name, bytes });
       attachExternalData(m, new Map([[basename(dataPath), data]]));
     });
-    Object.assign(result, { externalDataBytes: data.byteLength, parseWithDataMs: withDataMs, parseWithDataMBps: round(total / 1e6 / (withDataMs / 1000), 0) });
+    Object.assign(result, {
+      externalDataBytes: data.byteLength,
+      parseWithDataMs: withDataMs,
+      parseWithDataMBps: round(total / 1e6 / (withDataMs / 1000), 0),
+    });
   }
-  result.analysisMs = medianFresh(() => openModel({ name, bytes }), (m) => analyze(m));
+  result.analysisMs = medianFresh(
+    () => openModel({ name, bytes }),
+    (m) => analyze(m),
+  );
   analyze(model);
   result.layout = layoutTimes(model);
   return result;
 }
 
+const STYLES: DiagramStyle[] = ['graph', 'lenet', 'alexnet', 'fcnn', 'layered', 'tikz'];
+
+/** Draw time of every diagram style (after analysis) for the two big models of the issue. */
+function benchDiagrams(): unknown {
+  return [
+    'analyzer/onnx_graph_only/densenet121.onnx',
+    'onnx/transformer_encoder_24l_identical_layers.onnx',
+  ].map((rel) => {
+    const path = join(CORPUS, rel);
+    const model = openModel({ name: basename(path), bytes: bytesOf(path) });
+    const analysis = analyze(model);
+    const ms: Record<string, number> = {};
+    for (const style of STYLES) ms[style] = median(() => drawDiagram(model, analysis, { style }), 5);
+    return { file: rel, drawMs: ms };
+  });
+}
+
 async function main(): Promise<void> {
-  const report: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+  const report: Record<string, unknown> = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  };
   if (!existsSync(CORPUS)) {
     report.corpus = `missing: ${CORPUS}`;
   } else {
@@ -114,6 +144,14 @@ async function main(): Promise<void> {
     const model = makeSyntheticDenseNet(n);
     return { requestedNodes: n, nodes: model.graph.nodes.length, ...layoutTimes(model) };
   });
+  if (existsSync(CORPUS)) report.diagrams = benchDiagrams();
+  if (process.env.BENCH_EVENTS !== '0') {
+    // ≥ 1 GB scalar-dense log dir, generated once with our SummaryWriter and kept in the temp folder.
+    const dir = process.env.BENCH_LOGDIR ?? join(tmpdir(), 'nnlens-bench-logdir');
+    report.eventIngestion = await benchIngest(dir, {
+      targetBytes: Number(process.env.BENCH_EVENTS_BYTES ?? 1.1e9),
+    });
+  }
   if (process.env.BENCH_BROWSER !== '0') report.browser = await benchBrowser(CORPUS);
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
