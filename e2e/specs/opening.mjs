@@ -92,6 +92,22 @@ export function openingSpecs(ctx) {
       await page.close();
     });
 
+    it('opens a Keras HDF5 model (its reader loads as wasm in the worker)', async () => {
+      const page = await openPage(ctx, '/');
+      await waitReady(page);
+      const file = join(
+        ctx.corpus,
+        'third_party/keras_h5/oarriaga__face_classification/trained_models/emotion_models/fer2013_mini_XCEPTION.102-0.66.hdf5',
+      );
+      const r = await afterRedraw(page, () => page.getByTestId('file-input').setInputFiles(file));
+      assert.equal(r.state, 'ready');
+      assert.ok(r.nodes > 10, `drawn ${r.nodes}`);
+      assert.match(await page.getByTestId('model-panel').innerText(), /KERAS/);
+      await shot(page, 'keras-hdf5');
+      assertNoErrors(page);
+      await page.close();
+    });
+
     it('shows a clear error card for a corrupt file', async () => {
       const page = await openPage(ctx, '/');
       await waitReady(page);
