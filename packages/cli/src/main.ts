@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { writeDemoLogdir } from './events-demo.js';
+import { runEventsExport } from './events-export.js';
+import { demoLogdir } from './events-live-demo.js';
 import { runServe } from './serve.js';
 import { runDraw, type DrawCommandOptions } from './draw-command.js';
 import { runSummary } from './summary-command.js';
@@ -24,15 +27,24 @@ program
   .argument('[files...]', 'model files to open (.onnx; external data is read from beside them)')
   .option('--host <host>', 'interface to bind (use 0.0.0.0 to expose on the network)', '127.0.0.1')
   .option('--port <port>', 'port (0 = any free port)', intOption, 6006)
-  .option('--demo', 'serve the built-in demo model')
-  .action(async (files: string[], opts: { host: string; port: number; demo?: boolean }) => {
+  .option(
+    '--logdir <spec>',
+    'training logs: a directory, or name1:dir1,name2:dir2 (TensorBoard --logdir_spec)',
+  )
+  .option('--demo', 'serve the built-in demo model and demo training logs')
+  .action(async (files: string[], opts: { host: string; port: number; demo?: boolean; logdir?: string }) => {
     const demoDir = fileURLToPath(new URL('../demo/', import.meta.url));
     const all = [...files];
     if (opts.demo || all.length === 0) {
       const demo = `${demoDir}resnet_cifar.onnx`;
       if (existsSync(demo)) all.push(demo);
     }
-    await runServe(all, opts);
+    let logdir = opts.logdir;
+    if (opts.demo) {
+      const dir = demoLogdir(writeDemoLogdir);
+      logdir = logdir ? `${logdir},demo:${dir}` : dir;
+    }
+    await runServe(all, { ...opts, logdir });
   });
 
 program
@@ -53,7 +65,10 @@ program
   .command('draw')
   .description('draw a publication figure of a model or a JSON/YAML layer spec (SVG, PNG or TikZ)')
   .argument('<input>', 'model file (.onnx, …) or spec file (.json, .yaml)')
-  .option('-s, --style <style>', 'graph | lenet | alexnet | fcnn | layered | tikz (default graph; tikz for -o *.tex)')
+  .option(
+    '-s, --style <style>',
+    'graph | lenet | alexnet | fcnn | layered | tikz (default graph; tikz for -o *.tex)',
+  )
   .option('-o, --output <file>', 'output .svg, .png or .tex (default: SVG/TeX on stdout)')
   .option('--dpi <n>', 'PNG resolution (default 150)', intOption)
   .option('--title <text>', 'title drawn above the figure')
@@ -62,9 +77,32 @@ program
   .option('--transparent', 'no background (PNG with alpha)')
   .option('--no-legend', 'leave out the legend')
   .option('--no-skips', 'leave out skip connections')
-  .option('-O, --option <key=value...>', 'any style option, e.g. -O mapSpacing=8 -O colorBy=alternate (see packages/diagrams/README.md)')
+  .option(
+    '-O, --option <key=value...>',
+    'any style option, e.g. -O mapSpacing=8 -O colorBy=alternate (see packages/diagrams/README.md)',
+  )
   .action(async (input: string, opts: DrawCommandOptions) => {
     process.exitCode = await runDraw(input, opts);
+  });
+
+const events = program.command('events').description('read TensorBoard / VisualDL training logs');
+
+events
+  .command('export')
+  .description('export every run and tag of a log dir (scalars in full) as JSON or CSV')
+  .argument('<logdir>', 'a directory, or name1:dir1,name2:dir2')
+  .option(
+    '--format <format>',
+    'json or csv',
+    (v: string) => {
+      if (v !== 'json' && v !== 'csv') throw new InvalidArgumentError(`'${v}' is not json or csv`);
+      return v;
+    },
+    'json',
+  )
+  .option('-o, --output <file>', 'write to a file instead of stdout')
+  .action(async (logdir: string, opts: { format: 'json' | 'csv'; output?: string }) => {
+    process.exitCode = await runEventsExport(logdir, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
