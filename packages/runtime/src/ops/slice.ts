@@ -70,7 +70,12 @@ const slice: OpImpl = (ctx) => {
     const size = stop.map((e, i) => Math.max(0, e - begin[i]!));
     return [plain(tf.slice(x, begin, size))];
   }
-  return [plain(tf.stridedSlice(x, begin, stop, stride))];
+  // A negative step running to the front ends at −1, which tfjs reads as "the last element": mask it.
+  let endMask = 0;
+  stop.forEach((e, i) => {
+    if (stride[i]! < 0 && e < 0) endMask |= 1 << i;
+  });
+  return [plain(tf.stridedSlice(x, begin, stop, stride, 0, endMask))];
 };
 
 const gather: OpImpl = (ctx) => {
