@@ -1,6 +1,7 @@
 /** The app's pages. Training, Diagram and Explain are added here as they are built. */
 import type { ComponentType } from 'react';
 import { ModelPage } from '../model/ModelPage.js';
+import { TrainingPage } from '../training/TrainingPage.js';
 
 /** A page: a tab in the top bar and a route. */
 export interface PageDef {
@@ -14,6 +15,7 @@ export interface PageDef {
 /** Every page, in tab order. */
 export const PAGES: PageDef[] = [
   { id: 'model', label: 'Model', paths: ['/', '/model'], component: ModelPage },
+  { id: 'training', label: 'Training', paths: ['/training'], component: TrainingPage },
 ];
 
 /** The page for a pathname (the first page when none matches). */
