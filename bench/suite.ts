@@ -10,6 +10,7 @@ import { drawDiagram, type DiagramStyle } from '@nnlens/diagrams';
 import { benchIngest } from '@nnlens/events-node';
 import { tmpdir } from 'node:os';
 import { benchBrowser } from './browser.js';
+import { benchExplainCorpus } from './explain.js';
 
 // npm runs scripts from the repository root; the corpus sits beside the repository.
 const CORPUS = (process.env.NNLENS_CORPUS ?? join(process.cwd(), '../shared/corpus')) + '/';
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
     return { requestedNodes: n, nodes: model.graph.nodes.length, ...layoutTimes(model) };
   });
   if (existsSync(CORPUS)) report.diagrams = benchDiagrams();
+  if (existsSync(CORPUS) && process.env.BENCH_EXPLAIN !== '0')
+    report.explain = await benchExplainCorpus(CORPUS);
   if (process.env.BENCH_EVENTS !== '0') {
     // ≥ 1 GB scalar-dense log dir, generated once with our SummaryWriter and kept in the temp folder.
     const dir = process.env.BENCH_LOGDIR ?? join(tmpdir(), 'nnlens-bench-logdir');
