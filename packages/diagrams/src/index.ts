@@ -38,3 +38,6 @@ export { KIND_COLORS } from './styles/palette.js';
 export { textWidth } from './svg/text.js';
 /** The font stack written into every SVG. */
 export { FONT_FAMILY } from './svg/text.js';
+export type { OptionDef, OptionGroup, OptionValue, StyleName } from './schema/option-schema.js';
+/** Every option of every style with its control, default and bounds (for UIs); also `@nnlens/diagrams/option-schema`. */
+export { OPTION_SCHEMA, OPTION_GROUPS, STYLE_INFO, nestOptions, optionsOf } from './schema/option-schema.js';

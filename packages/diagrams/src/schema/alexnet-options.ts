@@ -1,0 +1,86 @@
+/** Definitions of the alexnet style options (NN-SVG AlexNet through our orthographic camera). Bounds and defaults are the ones the style enforces (option-schema.test.ts). */
+import { def, type OptionDef } from './option-def.js';
+
+/** NN-SVG AlexNet, through our own orthographic camera. */
+export const ALEXNET_OPTIONS: readonly OptionDef[] = [
+  def.num(
+    'layerSpacing',
+    'Layer spacing',
+    'Layout',
+    { default: 20, min: 10, max: 100, step: 1 },
+    'Gap between layers (NN-SVG units).',
+  ),
+  def.num(
+    'azimuth',
+    'Azimuth °',
+    'Layout',
+    { default: -35, min: -89, max: 89, step: 1 },
+    'Camera azimuth in degrees.',
+  ),
+  def.num(
+    'elevation',
+    'Elevation °',
+    'Layout',
+    { default: 25, min: -89, max: 89, step: 1 },
+    'Camera elevation in degrees.',
+  ),
+  def.bool('logDepth', 'Log depth', 'Shapes', true, 'Logarithmic feature-map depth scaling.'),
+  def.num(
+    'depthScale',
+    'Depth scale',
+    'Shapes',
+    { default: 10, min: 1, max: 100, step: 1 },
+    'Depth size scaling.',
+  ),
+  def.bool('logWidth', 'Log width', 'Shapes', true, 'Logarithmic feature-map width scaling.'),
+  def.num(
+    'widthScale',
+    'Width scale',
+    'Shapes',
+    { default: 10, min: 1, max: 100, step: 1 },
+    'Width size scaling.',
+  ),
+  def.bool('logFilter', 'Log filter size', 'Shapes', false, 'Logarithmic convolutional filter size scaling.'),
+  def.num(
+    'filterScale',
+    'Filter scale',
+    'Shapes',
+    { default: 1, min: 1, max: 10, step: 0.5 },
+    'Convolutional filter scaling.',
+  ),
+  def.num(
+    'tensorOpacity',
+    'Tensor opacity',
+    'Shapes',
+    { default: 0.75, min: 0, max: 1, step: 0.05 },
+    'Opacity of the tensors.',
+  ),
+  def.num(
+    'filterOpacity',
+    'Filter opacity',
+    'Shapes',
+    { default: 0.6, min: 0, max: 1, step: 0.05 },
+    'Opacity of the filter boxes and pyramids.',
+  ),
+  def.num(
+    'seed',
+    'Seed',
+    'Shapes',
+    { default: 1, integer: true, step: 1, sliderMin: 1, sliderMax: 100 },
+    'Seed of the filter positions.',
+  ),
+  def.bool('showTensorDims', 'Tensor dimensions', 'Labels', false, 'H, W and C along the box edges.'),
+  def.bool('showConvDims', 'Conv dimensions', 'Labels', false, 'Kernel size beside each filter.'),
+  def.bool('showCaptions', 'Captions', 'Labels', true, 'Shape and op under each tensor.'),
+  def.choice(
+    'colorBy',
+    'Colour by',
+    'Colours',
+    ['kind', 'uniform'],
+    'kind',
+    "'uniform' fills every tensor with Color 1 like NN-SVG.",
+  ),
+  def.color('color1', 'Color 1 (tensors)', 'Colours', '#eeeeee', 'Tensor fill when colouring uniformly.'),
+  def.color('color2', 'Color 2 (filters)', 'Colours', '#99ddff', 'Conv filter boxes.'),
+  def.color('color3', 'Color 3 (pyramids)', 'Colours', '#ffbbbb', 'Projection pyramids.'),
+];

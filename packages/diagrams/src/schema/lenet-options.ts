@@ -1,0 +1,96 @@
+/** Definitions of the lenet style options (NN-SVG LeNet and draw_convnet). Bounds and defaults are the ones the style enforces (option-schema.test.ts). */
+import { def, type OptionDef } from './option-def.js';
+
+/** NN-SVG LeNet and draw_convnet. */
+export const LENET_OPTIONS: readonly OptionDef[] = [
+  def.num(
+    'layerSpacing',
+    'Layer spacing',
+    'Layout',
+    { default: 36, min: 0, max: 400, step: 1 },
+    'Gap between layers in px.',
+  ),
+  def.num(
+    'mapSpacing',
+    'Map spacing',
+    'Layout',
+    { default: 6, min: 1, max: 40, step: 1 },
+    'Offset between stacked feature maps ("Spacing Between Filters").',
+  ),
+  def.choice(
+    'mapScaling',
+    'Map scaling',
+    'Shapes',
+    ['auto', 'linear', 'sqrt', 'log'],
+    'auto',
+    "How map sides grow with H and W; 'auto' is linear up to 64 px inputs, else sqrt.",
+  ),
+  def.num(
+    'mapSize',
+    'Largest map',
+    'Shapes',
+    { default: 110, min: 10, max: 1000, step: 1, sliderMax: 400 },
+    'Side of the largest map in px.',
+  ),
+  def.num(
+    'maxMaps',
+    'Most maps',
+    'Shapes',
+    { default: 8, min: 2, max: 64, integer: true, step: 1 },
+    'Maps drawn per stack before the middle ones become dots.',
+  ),
+  def.bool(
+    'sqrtLength',
+    'Sqrt lengths',
+    'Shapes',
+    true,
+    'Vector lengths grow with the square root of their size.',
+  ),
+  def.num(
+    'lengthScale',
+    'Length scale, %',
+    'Shapes',
+    { default: 100, min: 1, max: 200, step: 1 },
+    'Vector length scaling in percent.',
+  ),
+  def.num(
+    'maxVectorLength',
+    'Longest vector',
+    'Shapes',
+    { default: 200, min: 20, max: 2000, step: 10, sliderMax: 800 },
+    'Longest vector in px; longer ones are cut and dotted.',
+  ),
+  def.bool('showFilters', 'Filters', 'Shapes', true, 'Filter patch and its projection lines.'),
+  def.num(
+    'opacity',
+    'Opacity',
+    'Shapes',
+    { default: 0.9, min: 0.2, max: 1, step: 0.05 },
+    'Opacity of maps and lines ("Filter Opacity").',
+  ),
+  def.num(
+    'borderWidth',
+    'Border width',
+    'Shapes',
+    { default: 1, min: 0.01, max: 3, step: 0.05 },
+    'Border width; projection lines use half.',
+  ),
+  def.num(
+    'seed',
+    'Seed',
+    'Shapes',
+    { default: 1, integer: true, step: 1, sliderMin: 1, sliderMax: 100 },
+    'Seed of the filter positions.',
+  ),
+  def.bool('showLabels', 'Layer labels', 'Labels', true, '"N@H×W" above stacks and op names between them.'),
+  def.choice(
+    'colorBy',
+    'Colour by',
+    'Colours',
+    ['kind', 'alternate'],
+    'kind',
+    "'alternate' uses Color 1 / Color 2 like NN-SVG.",
+  ),
+  def.color('color1', 'Color 1', 'Colours', '#e0e0e0', 'First alternate colour.'),
+  def.color('color2', 'Color 2', 'Colours', '#a0a0a0', 'Second alternate colour.'),
+];
