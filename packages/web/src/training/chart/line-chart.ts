@@ -10,7 +10,7 @@ import { type XType, xTicks, yTicks } from './axes.js';
 import { attachPointer } from './chart-pointer.js';
 import { ChartTooltip } from './chart-tooltip.js';
 import { type LineSeries, type Prepared, SeriesPrep } from './series-prep.js';
-import { recordDraw } from './timings.js';
+import { recordDraw, registerChart } from './timings.js';
 
 /** Display options shared by all charts of the page. */
 export interface LineOptions {
@@ -46,6 +46,7 @@ export class LineChart {
   private readonly prep = new SeriesPrep();
   private readonly resize: ResizeObserver;
   private readonly detach: () => void;
+  private readonly unregister: () => void;
   private series: LineSeries[] = [];
   private prepared: Prepared[] = [];
   private opts: LineOptions = { xType: 'step', logY: false, robustY: true, smoothing: 0.6 };
@@ -68,6 +69,7 @@ export class LineChart {
     this.resize = new ResizeObserver(() => this.request());
     this.resize.observe(el);
     this.detach = attachPointer(this, this.overlay);
+    this.unregister = registerChart(id, this);
   }
 
   /** Replaces the series and options; draws on the next frame. */
@@ -105,7 +107,10 @@ export class LineChart {
         }
     }
     if (!(lo <= hi)) return null;
-    return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+    if (lo === hi) return [lo - 1, hi + 1];
+    // 1.5 % on each side, so end points (and their dots) are not cut by the plot edge.
+    const m = (hi - lo) * 0.015;
+    return [lo - m, hi + m];
   }
 
   /** Prepared series (for the tooltip and pointer code). */
@@ -268,7 +273,9 @@ export class LineChart {
     for (let c = 0; c < d.n; c++) {
       const x = f.left + d.px[c]!;
       const yf = this.yPix(T(d.first[c]!));
-      if (c === 0) ctx.moveTo(x, yf);
+      // A step going back (a restart that was not purged) starts a new line instead of a stroke
+      // across the chart: TensorBoard's "partition non-monotonic x", always on.
+      if (c === 0 || d.px[c]! < d.px[c - 1]! - 1) ctx.moveTo(x, yf);
       else ctx.lineTo(x, yf);
       if (d.count[c]! > 1) {
         ctx.lineTo(x, this.yPix(T(d.min[c]!)));
@@ -314,6 +321,7 @@ export class LineChart {
     cancelAnimationFrame(this.raf);
     this.resize.disconnect();
     this.detach();
+    this.unregister();
     this.tooltip.destroy();
     this.canvas.remove();
     this.overlay.remove();

@@ -22,10 +22,28 @@ export interface ChartTimings {
   byChart: Record<string, ChartDraw>;
 }
 
+/** What automation may do with a chart: draw it now (returns ms), zoom it. */
+export interface ChartHandle {
+  draw(): number;
+  setZoom(range: [number, number] | null): void;
+  extent(): [number, number] | null;
+}
+
 declare global {
   interface Window {
     __nnlensChartTimings?: ChartTimings;
+    /** Live charts by id (tag), for benchmarks. */
+    __nnlensCharts?: Record<string, ChartHandle>;
   }
+}
+
+/** Registers a chart for automation; returns the unregister function. */
+export function registerChart(id: string, chart: ChartHandle): () => void {
+  const all = (window.__nnlensCharts ??= {});
+  all[id] = chart;
+  return () => {
+    if (all[id] === chart) delete all[id];
+  };
 }
 
 /** Records a draw, keeping the last 200. */

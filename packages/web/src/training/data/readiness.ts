@@ -8,7 +8,16 @@ let pending = 0;
 let loaded = false;
 let timer = 0;
 
+declare global {
+  interface Window {
+    /** performance.now() when the Training view last became ready (navigation start = 0). */
+    __nnlensTrainingReadyAt?: number;
+  }
+}
+
 function set(state: string): void {
+  if (state === 'ready' && document.documentElement.dataset.nnlensState !== 'ready')
+    window.__nnlensTrainingReadyAt = performance.now();
   document.documentElement.dataset.nnlensState = state;
 }
 

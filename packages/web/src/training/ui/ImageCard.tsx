@@ -29,7 +29,7 @@ export function ImageCard({ info }: { info: TagJson }) {
       {error && <div className="card-error static">{error}</div>}
       {s && (
         <>
-          <div className="image-strip">
+          <div className={s.count > 3 ? 'image-strip grid' : 'image-strip'}>
             {Array.from({ length: s.count }, (_, i) => (
               <figure key={`${s.step}-${i}`}>
                 <img

@@ -9,11 +9,18 @@ import { SettingsPanel } from './SettingsPanel.js';
 
 function RunName({ run }: { run: string }) {
   const i = run.lastIndexOf('/');
-  if (i < 0) return <span className="run-name">{run}</span>;
+  if (i < 0)
+    return (
+      <span className="run-name">
+        <span className="run-leaf">{run}</span>
+      </span>
+    );
   return (
     <span className="run-name">
-      <span className="run-prefix">{run.slice(0, i + 1)}</span>
-      {run.slice(i + 1)}
+      <span className="run-prefix">
+        <bdi>{run.slice(0, i + 1)}</bdi>
+      </span>
+      <span className="run-leaf">{run.slice(i + 1)}</span>
     </span>
   );
 }

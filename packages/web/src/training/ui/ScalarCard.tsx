@@ -65,6 +65,7 @@ export function ScalarCard({ entry, settings }: { entry: TagEntry; settings: Tra
         setError('');
         update();
         chart.current?.draw();
+        card.current!.dataset.loaded = 'true';
       })
       .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)))
       .finally(done);
