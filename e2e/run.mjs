@@ -9,6 +9,8 @@ import { modelViewerSpecs } from './specs/model-viewer.mjs';
 import { openingSpecs } from './specs/opening.mjs';
 import { subgraphSpecs } from './specs/subgraphs.mjs';
 import { performanceSpecs } from './specs/performance.mjs';
+import { trainingSpecs } from './specs/training.mjs';
+import { diagramSpecs } from './specs/diagram.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -45,6 +47,7 @@ const MODELS = {
   transformer: 'onnx/transformer_encoder_24l_identical_layers.onnx',
   controlFlow: 'onnx/control_flow_loop_if.onnx',
   resnetExternal: 'onnx/resnet18_external_data.onnx',
+  resnet18: 'analyzer/onnx_graph_only/resnet18.onnx',
 };
 
 const ctx = { corpus, url: '', ids: {}, browser: null, server: null };
@@ -72,4 +75,6 @@ describe('nnlens in the browser', { concurrency: false }, () => {
   openingSpecs(ctx);
   subgraphSpecs(ctx);
   performanceSpecs(ctx);
+  trainingSpecs(ctx);
+  diagramSpecs(ctx);
 });

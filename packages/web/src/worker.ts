@@ -1,5 +1,6 @@
 /** The model worker: parses, analyzes and lays out off the main thread; the Model never leaves it. */
 import type { ReplyEnvelope, RequestEnvelope, WorkerRequest, WorkerResults } from './shared/protocol.js';
+import { drawModelDiagram, drawSpecDiagram } from './worker/diagram.js';
 import { prepareModelSource } from './worker/engine.js';
 import { WorkerError, toFailure } from './worker/errors.js';
 import { ModelSession } from './worker/session.js';
@@ -52,6 +53,10 @@ async function handle(req: WorkerRequest): Promise<{
         result: need().attachData(new Map(req.files.map(([k, b]) => [k, new Uint8Array(b)]))),
         transfer: [],
       };
+    case 'drawDiagram':
+      return { result: await drawModelDiagram(session?.diagramSource() ?? null, req.options), transfer: [] };
+    case 'drawSpec':
+      return { result: await drawSpecDiagram(req.text, req.file, req.options), transfer: [] };
   }
 }
 

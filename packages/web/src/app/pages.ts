@@ -1,5 +1,6 @@
 /** The app's pages. Training, Diagram and Explain are added here as they are built. */
 import type { ComponentType } from 'react';
+import { LazyDiagramPage } from '../diagram/index.js';
 import { ModelPage } from '../model/ModelPage.js';
 import { TrainingPage } from '../training/TrainingPage.js';
 
@@ -16,6 +17,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'model', label: 'Model', paths: ['/', '/model'], component: ModelPage },
   { id: 'training', label: 'Training', paths: ['/training'], component: TrainingPage },
+  { id: 'diagram', label: 'Diagram', paths: ['/diagram'], component: LazyDiagramPage },
 ];
 
 /** The page for a pathname (the first page when none matches). */

@@ -1,4 +1,5 @@
 /** Messages between the page and the model worker: requests carry an id, replies answer it. */
+import type { DiagramDrawOptions, DiagramReply } from './diagram-protocol.js';
 import type { GraphView, LayoutView, ModelView, TensorStatsView, WorkerTimings } from './view-model.js';
 
 /** What the page can ask the worker. */
@@ -10,7 +11,10 @@ export type WorkerRequest =
   | { type: 'graph'; path: string }
   | { type: 'tensorStats'; path: string; value: string }
   | { type: 'tensorNpy'; path: string; value: string }
-  | { type: 'attachData'; files: [string, ArrayBuffer][] };
+  | { type: 'attachData'; files: [string, ArrayBuffer][] }
+  /** A figure of the open model, or of a spec text (Diagram page). */
+  | { type: 'drawDiagram'; options: DiagramDrawOptions }
+  | { type: 'drawSpec'; text: string; file: string; options: DiagramDrawOptions };
 
 /** The result type of each request. */
 export interface WorkerResults {
@@ -21,6 +25,8 @@ export interface WorkerResults {
   tensorStats: { stats: TensorStatsView };
   tensorNpy: { bytes: ArrayBuffer; fileName: string };
   attachData: { warnings: string[] };
+  drawDiagram: DiagramReply;
+  drawSpec: DiagramReply;
 }
 
 /** Why a request failed; `missingFile` names an external-data file the page could fetch and attach. */

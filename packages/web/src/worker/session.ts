@@ -179,6 +179,11 @@ export class ModelSession {
     return { bytes: copy, fileName: `${t.name.replace(/[^\w.-]+/g, '_') || 'tensor'}.npy` };
   }
 
+  /** The model and its analysis, for drawing diagrams (worker/diagram.ts). */
+  diagramSource(): { model: Model; analysis: ModelAnalysis } {
+    return { model: this.model, analysis: this.analysis };
+  }
+
   /** Attaches external-data files the page fetched; returns warnings (e.g. a short file). */
   attachData(files: Map<string, Uint8Array>): WorkerResults['attachData'] {
     return { warnings: attachExternalData(this.model, files) };
