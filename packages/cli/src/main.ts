@@ -1,4 +1,4 @@
-/** The `nnlens` command line: serve the web app, summarise a model, draw figures. */
+/** The `nnlens` command line: serve the web app, summarise a model, draw figures, explain predictions. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -8,6 +8,8 @@ import { demoLogdir } from './events-live-demo.js';
 import { runServe } from './serve.js';
 import { runDraw, type DrawCommandOptions } from './draw-command.js';
 import { runSummary } from './summary-command.js';
+import { runExplain, type ExplainCommandOptions } from './explain-command.js';
+import { runActivations, type ActivationsOptions } from './activations-command.js';
 
 function intOption(value: string): number {
   const n = Number(value);
@@ -103,6 +105,58 @@ events
   .option('-o, --output <file>', 'write to a file instead of stdout')
   .action(async (logdir: string, opts: { format: 'json' | 'csv'; output?: string }) => {
     process.exitCode = await runEventsExport(logdir, opts);
+  });
+
+program
+  .command('explain')
+  .description(
+    'attribution overlay PNG of an image: Grad-CAM, Grad-CAM++, saliency, SmoothGrad, IG or occlusion',
+  )
+  .argument('<model>', 'model file (.onnx, …)')
+  .argument('<image>', 'image file (PNG, JPEG, WebP, …)')
+  .requiredOption('--method <method>', 'gradcam | gradcampp | saliency | smoothgrad | ig | occlusion')
+  .requiredOption('-o, --output <file>', 'overlay PNG to write')
+  .option(
+    '--layer <name>',
+    'CAM layer: label (relu_2_2), node or value name (default: last conv block activation)',
+  )
+  .option('--class <k>', 'class to explain (default: the top prediction)', intOption)
+  .option('--npy <file>', 'also write the raw attribution numbers as .npy')
+  .option('--size <HxW>', 'model input size, e.g. 224 or 224x224 (default: from the model)')
+  .option('--mean <r,g,b>', 'mean subtracted after scaling to [0,1] (default: from the model)')
+  .option('--std <r,g,b>', 'std divided by after the mean (default: from the model)')
+  .option('--bgr', 'feed channels as BGR')
+  .option('--crop', 'centre-crop to a square before resizing')
+  .option('--labels <file>', 'class names: one per line or JSON')
+  .option('--opacity <a>', 'heatmap opacity 0–1 (default 0.5)', Number)
+  .option('--colormap <name>', 'jet | viridis | inferno | greys (default jet)')
+  .option('--steps <n>', 'IG steps (default 50)', intOption)
+  .option('--samples <n>', 'SmoothGrad samples (default 16)', intOption)
+  .option('--window <n>', 'occlusion window in pixels (default 1/8 of the input)', intOption)
+  .option('--stride <n>', 'occlusion stride (default half the window)', intOption)
+  .option('--json', 'print a JSON summary instead of text')
+  .action(async (model: string, image: string, opts: ExplainCommandOptions) => {
+    process.exitCode = await runExplain(model, image, opts);
+  });
+
+program
+  .command('activations')
+  .description(
+    "write every layer's activations of an image as PNG grids (dense layers as bar charts) and index.json",
+  )
+  .argument('<model>', 'model file (.onnx, …)')
+  .argument('<image>', 'image file (PNG, JPEG, WebP, …)')
+  .requiredOption('-o, --output <dir>', 'folder to write into (created if missing)')
+  .option('--mode <mode>', 'colour range per unit | layer | global (default unit)')
+  .option('--max-channels <n>', 'channels drawn per layer (default 256)', intOption)
+  .option('--size <HxW>', 'model input size (default: from the model)')
+  .option('--mean <r,g,b>', 'mean subtracted after scaling to [0,1]')
+  .option('--std <r,g,b>', 'std divided by after the mean')
+  .option('--bgr', 'feed channels as BGR')
+  .option('--crop', 'centre-crop to a square before resizing')
+  .option('--labels <file>', 'class names: one per line or JSON')
+  .action(async (model: string, image: string, opts: ActivationsOptions) => {
+    process.exitCode = await runActivations(model, image, opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
