@@ -32,7 +32,9 @@ export function yTicks(lo: number, hi: number, px: number, log: boolean): AxisTi
   const count = Math.max(2, Math.floor(px / 40));
   if (log) {
     const values = logTicks(lo, hi, count);
-    return { values, labels: values.map((v) => formatNumber(v, undefined, 3)) };
+    // Under a decade the ticks are linear steps: label them with the step's decimals, like a linear axis.
+    const step = hi - lo < 1 && values.length > 1 ? values[1]! - values[0]! : undefined;
+    return { values, labels: values.map((v) => formatNumber(v, step, 3)) };
   }
   const values = linearTicks(lo, hi, count);
   const step = values.length > 1 ? values[1]! - values[0]! : Math.abs(hi - lo) || 1;

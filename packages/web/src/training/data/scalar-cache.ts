@@ -44,7 +44,9 @@ export class ScalarCache {
   update(run: string, tag: string, count: number): Promise<unknown> {
     const k = keyOf(run, tag);
     const have = this.series.get(k);
-    if (!have || (have.n === count && count > 0)) return Promise.resolve();
+    // Not held and not loading: nobody shows it, nothing to do. Loading: catch up after the load.
+    if (!have && !this.inflight.has(k)) return Promise.resolve();
+    if (have && have.n === count && !this.inflight.has(k)) return Promise.resolve();
     return this.fetch(k, run, tag, true);
   }
 

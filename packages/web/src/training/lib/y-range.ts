@@ -22,7 +22,7 @@ function median(a: number[]): number {
  * outliers"): the 2nd–98th percentiles of the column minima and maxima (the noise band without rare
  * spikes), widened to the extent of a 7-column running median of the column means (the curve itself:
  * a spike a few pixels wide is dropped, while a steep but smooth start of a loss curve is kept, which
- * TensorBoard's 5–95 % quantiles cut off). O(width), not O(points). With under 40 values the
+ * TensorBoard's 5–95 % quantiles cut off; the two first and last columns of each series always count). O(width), not O(points). With under 40 values the
  * quantiles would cut real data, so the plain extent is used. `log` works in log10 units.
  */
 export function yDomain(parts: Decimated[], robust: boolean, log: boolean): [number, number] | null {
@@ -49,7 +49,9 @@ export function yDomain(parts: Decimated[], robust: boolean, log: boolean): [num
     for (let c = 0; c < d.n; c++)
       if (d.px[c]! >= 0 && d.px[c]! <= d.width) means.push(t(d.sum[c]! / d.count[c]!));
     for (let i = 0; i < means.length; i++) {
-      const m = median(means.slice(Math.max(0, i - 3), i + 4));
+      // The first and last columns are the curve's start and current value: always in view.
+      const edge = i < 2 || i >= means.length - 2;
+      const m = edge ? means[i]! : median(means.slice(Math.max(0, i - 3), i + 4));
       if (m < lo) lo = m;
       if (m > hi) hi = m;
     }
