@@ -66,6 +66,14 @@ export function diagramSpecs(ctx) {
       assertNoErrors(page);
     });
 
+    it('a visit to the Model tab keeps the settings and the same figure reports ready again', async () => {
+      await afterRedraw(page, () => page.getByRole('link', { name: 'Model' }).click());
+      const r = await afterRedraw(page, () => page.getByRole('link', { name: 'Diagram' }).click());
+      assert.equal(r.state, 'ready');
+      assert.match(page.url(), /#style=alexnet&azimuth=-60$/);
+      assert.equal(await previewSvg(page), alexnetSvg);
+    });
+
     it('downloads SVG, PNG and TikZ', async () => {
       const svg = await downloaded(page, () => page.getByTestId('download-svg').click());
       assert.equal(svg.name, 'resnet18-alexnet.svg');

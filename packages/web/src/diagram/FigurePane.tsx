@@ -68,13 +68,16 @@ export function FigurePane({ settings, figure, problem, drawing, status, fitKey,
       {figure?.format === 'svg' && (
         <Preview
           svg={figure.output}
+          figureId={figure.id}
           fitKey={fitKey}
           transparent={bg === 'none'}
           dimmed={!!banner}
           onShown={onShown}
         />
       )}
-      {figure?.format === 'tex' && <TexView tex={figure.output} dimmed={!!banner} onShown={onShown} />}
+      {figure?.format === 'tex' && (
+        <TexView tex={figure.output} figureId={figure.id} dimmed={!!banner} onShown={onShown} />
+      )}
       {!figure && (
         <div className="dg-stage">
           {drawing && (

@@ -6,6 +6,8 @@ import { fitView, wheelFactor, zoomAt, type View } from './zoom.js';
 
 interface Props {
   svg: string;
+  /** The figure's id: each new figure is loaded (and reported shown) even when its text repeats. */
+  figureId: number;
   /** Changes when the figure must be fitted again even after the user zoomed (new style, source or model). */
   fitKey: string;
   transparent: boolean;
@@ -14,8 +16,8 @@ interface Props {
 }
 
 /** The zoomable preview. */
-export function Preview({ svg, fitKey, transparent, dimmed, onShown }: Props) {
-  const url = useBlobUrl(svg, 'image/svg+xml');
+export function Preview({ svg, figureId, fitKey, transparent, dimmed, onShown }: Props) {
+  const url = useBlobUrl(svg, 'image/svg+xml', figureId);
   const stage = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [view, setView] = useState<View | null>(null);

@@ -18,9 +18,10 @@ export async function copyText(text: string): Promise<void> {
 }
 
 /** The LaTeX text. */
-export function TexView({ tex, dimmed, onShown }: { tex: string; dimmed: boolean; onShown: () => void }) {
+export function TexView(props: { tex: string; figureId: number; dimmed: boolean; onShown: () => void }) {
+  const { tex, figureId, dimmed, onShown } = props;
   const [copied, setCopied] = useState(false);
-  useEffect(onShown, [tex, onShown]);
+  useEffect(onShown, [figureId, onShown]);
   useEffect(() => {
     if (!copied) return;
     const t = setTimeout(() => setCopied(false), 1600);

@@ -18,6 +18,8 @@ import { decodeHash, encodeHash } from './url-state.js';
 
 /** A figure on screen. */
 export interface Figure {
+  /** Distinct per drawing, even when the output text repeats: the preview reports each one shown. */
+  id: number;
   output: string;
   format: 'svg' | 'tex';
   style: StyleName;
@@ -69,6 +71,7 @@ export class DiagramStore {
   private readonly listeners = new Set<() => void>();
   private readonly runner = new LatestRunner<Job, DiagramReply>(send, (o) => this.finished(o), DEBOUNCE_MS);
   private lastJob = '';
+  private figures = 0;
   private hashTimer: ReturnType<typeof setTimeout> | null = null;
   private writtenHash = '';
 
@@ -164,6 +167,7 @@ export class DiagramStore {
     if (r?.output != null) {
       const style = o.input.options.style as StyleName;
       patch.figure = {
+        id: ++this.figures,
         output: r.output,
         format: STYLE_INFO[style].output,
         style,
