@@ -48,3 +48,11 @@ it('keeps the start of a decaying curve in the robust range (column means), cutt
   expect(hi).toBeLessThan(5); // the 30 spike is diluted in its column of 10 points: mean ≈ 3.2
   expect(lo).toBeLessThan(0.2);
 });
+
+it('shows sparse series (evaluations) whole, even with robust scaling', () => {
+  const xs3 = Float64Array.from({ length: 17 }, (_, i) => i * 250);
+  const acc = Float64Array.from(xs3, (x) => 0.9 - 0.9 * Math.exp(-x / 500));
+  const d = decimate({ xs: xs3, ys: acc, x0: 0, x1: 4000, width: 400, sorted: true });
+  const [lo] = yDomain([d], true, false)!;
+  expect(lo).toBeLessThan(0);
+});
