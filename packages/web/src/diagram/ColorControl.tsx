@@ -42,7 +42,8 @@ export function ColorControl(props: {
           onChange={(e) => set(e.target.value)}
         />
       </label>
-      <span className="dg-color-text mono">{none ? 'transparent' : shown}</span>
+      {/* Beside the "Transparent" box there is no room for the value; the swatch's tooltip has it. */}
+      {!def.allowNone && <span className="dg-color-text mono">{shown}</span>}
       {def.allowNone && (
         <label className="dg-check small">
           <input

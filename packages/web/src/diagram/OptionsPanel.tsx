@@ -24,7 +24,7 @@ interface Props {
 }
 
 // Long lists start closed; the figure-shaping groups start open.
-const CLOSED: ReadonlySet<OptionGroup> = new Set(['Colours', 'Figure', 'Layers']);
+const CLOSED: ReadonlySet<OptionGroup> = new Set(['Colours', 'Layers']);
 
 const faulty = (d: OptionDef, p: DiagramProblem | null): string | null =>
   p?.kind === 'option' && p.option !== undefined && (p.option === d.key || p.option.startsWith(`${d.key}.`))
