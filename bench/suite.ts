@@ -11,6 +11,7 @@ import { benchIngest } from '@nnlens/events-node';
 import { tmpdir } from 'node:os';
 import { benchBrowser } from './browser.js';
 import { benchExplainCorpus } from './explain.js';
+import { benchTrainingBrowser } from './training.js';
 
 // npm runs scripts from the repository root; the corpus sits beside the repository.
 const CORPUS = (process.env.NNLENS_CORPUS ?? join(process.cwd(), '../shared/corpus')) + '/';
@@ -155,7 +156,10 @@ async function main(): Promise<void> {
       targetBytes: Number(process.env.BENCH_EVENTS_BYTES ?? 1.1e9),
     });
   }
-  if (process.env.BENCH_BROWSER !== '0') report.browser = await benchBrowser(CORPUS);
+  if (process.env.BENCH_BROWSER !== '0') {
+    report.browser = await benchBrowser(CORPUS);
+    report.trainingChart = await benchTrainingBrowser();
+  }
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 }
 
