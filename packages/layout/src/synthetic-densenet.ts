@@ -29,7 +29,6 @@ function op(
   scope: string,
   opType: string,
   inputs: Value[],
-  channels: number,
   weights: [string, number[]][] = [],
   attributes: Attribute[] = [],
 ): Value {
@@ -52,12 +51,18 @@ const windowAttrs = (k: number, s: number, p: number): Attribute[] => [
 const AXIS1: Attribute[] = [{ name: 'axis', kind: 'int', value: 1 }];
 
 function bn(b: Builder, scope: string, x: Value, c: number): Value {
-  return op(b, scope, 'BatchNormalization', [x], c, [
-    ['weight', [c]],
-    ['bias', [c]],
-    ['running_mean', [c]],
-    ['running_var', [c]],
-  ]);
+  return op(
+    b,
+    scope,
+    'BatchNormalization',
+    [x],
+    [
+      ['weight', [c]],
+      ['bias', [c]],
+      ['running_mean', [c]],
+      ['running_var', [c]],
+    ],
+  );
 }
 
 /**
@@ -70,10 +75,10 @@ export function makeSyntheticDenseNet(nodeCount: number): Model {
   const input = ensureValue(graph, 'input', 'float32', [1, 3, 224, 224]);
   input.shapeSource = 'file';
   graph.inputs.push(input);
-  let x = op(b, 'features/conv0', 'Conv', [input], 64, [['weight', [64, 3, 7, 7]]], windowAttrs(7, 2, 3));
+  let x = op(b, 'features/conv0', 'Conv', [input], [['weight', [64, 3, 7, 7]]], windowAttrs(7, 2, 3));
   x = bn(b, 'features/norm0', x, 64);
-  x = op(b, 'features/relu0', 'Relu', [x], 64);
-  x = op(b, 'features/pool0', 'MaxPool', [x], 64, [], windowAttrs(3, 2, 1));
+  x = op(b, 'features/relu0', 'Relu', [x]);
+  x = op(b, 'features/pool0', 'MaxPool', [x], [], windowAttrs(3, 2, 1));
   let side = 56; // spatial size after the stem
   let c = 64;
   const tail = 5;
@@ -84,38 +89,37 @@ export function makeSyntheticDenseNet(nodeCount: number): Model {
     for (let l = 1; l <= size && b.count + tail + 8 <= nodeCount; l++) {
       const s = `features/denseblock${blk}/denselayer${l}`;
       const ci = cIn + (l - 1) * GROWTH;
-      let y = op(b, s, 'Concat', feats.slice(), ci, [], AXIS1);
+      let y = op(b, s, 'Concat', feats.slice(), [], AXIS1);
       y = bn(b, `${s}/norm1`, y, ci);
-      y = op(b, `${s}/relu1`, 'Relu', [y], ci);
-      y = op(b, `${s}/conv1`, 'Conv', [y], 128, [['weight', [128, ci, 1, 1]]], windowAttrs(1, 1, 0));
+      y = op(b, `${s}/relu1`, 'Relu', [y]);
+      y = op(b, `${s}/conv1`, 'Conv', [y], [['weight', [128, ci, 1, 1]]], windowAttrs(1, 1, 0));
       y = bn(b, `${s}/norm2`, y, 128);
-      y = op(b, `${s}/relu2`, 'Relu', [y], 128);
-      y = op(b, `${s}/conv2`, 'Conv', [y], GROWTH, [['weight', [GROWTH, 128, 3, 3]]], windowAttrs(3, 1, 1));
+      y = op(b, `${s}/relu2`, 'Relu', [y]);
+      y = op(b, `${s}/conv2`, 'Conv', [y], [['weight', [GROWTH, 128, 3, 3]]], windowAttrs(3, 1, 1));
       feats.push(y);
     }
     c = cIn + (feats.length - 1) * GROWTH;
-    x = op(b, `features/denseblock${blk}`, 'Concat', feats, c, [], AXIS1);
+    x = op(b, `features/denseblock${blk}`, 'Concat', feats, [], AXIS1);
     if (b.count + tail + 4 + 9 > nodeCount) break;
     const t = `features/transition${blk}`;
     x = bn(b, `${t}/norm`, x, c);
-    x = op(b, `${t}/relu`, 'Relu', [x], c);
-    x = op(b, `${t}/conv`, 'Conv', [x], c >> 1, [['weight', [c >> 1, c, 1, 1]]], windowAttrs(1, 1, 0));
+    x = op(b, `${t}/relu`, 'Relu', [x]);
+    x = op(b, `${t}/conv`, 'Conv', [x], [['weight', [c >> 1, c, 1, 1]]], windowAttrs(1, 1, 0));
     c >>= 1;
     // Big graphs cycle DenseNet-121's blocks many times: stop halving before the maps vanish.
     const k = side > 7 ? 2 : 1;
     side = Math.floor(side / k);
-    x = op(b, `${t}/pool`, 'AveragePool', [x], c, [], windowAttrs(k, k, 0));
+    x = op(b, `${t}/pool`, 'AveragePool', [x], [], windowAttrs(k, k, 0));
   }
   x = bn(b, 'features/norm5', x, c);
-  x = op(b, '', 'Relu', [x], c);
-  x = op(b, '', 'GlobalAveragePool', [x], c);
-  x = op(b, '', 'Flatten', [x], c);
+  x = op(b, '', 'Relu', [x]);
+  x = op(b, '', 'GlobalAveragePool', [x]);
+  x = op(b, '', 'Flatten', [x]);
   x = op(
     b,
     'classifier',
     'Gemm',
     [x],
-    1000,
     [
       ['weight', [1000, c]],
       ['bias', [1000]],
