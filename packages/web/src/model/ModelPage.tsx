@@ -29,6 +29,8 @@ function useInitialModel(): ServerModel[] {
     const params = new URLSearchParams(location.search);
     const url = params.get('url');
     const synthetic = Number(params.get('synthetic'));
+    // Another page (e.g. Diagram) may have opened the model already: never load it twice.
+    if (modelStore.get().status.kind !== 'idle') started = true;
     if (!started && url) {
       started = true;
       void modelStore.openUrl(url);
