@@ -11,6 +11,7 @@ import { subgraphSpecs } from './specs/subgraphs.mjs';
 import { performanceSpecs } from './specs/performance.mjs';
 import { trainingSpecs } from './specs/training.mjs';
 import { diagramSpecs } from './specs/diagram.mjs';
+import { explainSpecs } from './specs/explain.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -77,4 +78,5 @@ describe('nnlens in the browser', { concurrency: false }, () => {
   performanceSpecs(ctx);
   trainingSpecs(ctx);
   diagramSpecs(ctx);
+  explainSpecs(ctx);
 });

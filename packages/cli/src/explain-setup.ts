@@ -1,12 +1,11 @@
 /** Shared setup of explain/activations: model session, preprocessing flags, labels, and the preprocessed input. */
 import { readFileSync } from 'node:fs';
 import {
-  DIGIT_CLASSES,
+  builtinLabels,
   imageToInput,
   inferPreprocess,
   parseLabels,
   Session,
-  TINY_VGG_CLASSES,
   type HostTensor,
   type Preprocess,
   type RgbaImage,
@@ -53,17 +52,9 @@ export function preprocessFor(model: Model, flags: PreprocessFlags): Preprocess 
   return pre;
 }
 
-/** Class labels: --labels FILE, else the built-in classes of the demo models (recognised by layer names and shape). */
-export function labelsFor(model: Model, pre: Preprocess, file?: string): string[] | null {
-  if (file) return parseLabels(readFileSync(file, 'utf8'));
-  const out = model.graph.outputs[0]?.shape;
-  const tenClasses = out?.[out.length - 1] === 10;
-  const names = new Set(model.graph.nodes.map((n) => n.name.split('/')[1] ?? n.name));
-  if (tenClasses && pre.channels === 3 && ['conv_1_1', 'relu_2_2', 'max_pool_2'].every((n) => names.has(n))) {
-    return TINY_VGG_CLASSES;
-  }
-  if (tenClasses && pre.channels === 1 && pre.size[0] === 28) return DIGIT_CLASSES;
-  return null;
+/** Class labels: --labels FILE, else the built-in classes of the demo models. */
+export function labelsFor(model: Model, file?: string): string[] | null {
+  return file ? parseLabels(readFileSync(file, 'utf8')) : builtinLabels(model);
 }
 
 /** Everything the commands need. */
@@ -94,7 +85,7 @@ export async function prepare(
     pre,
     image,
     input,
-    labels: labelsFor(loaded.model, pre, flags.labels),
+    labels: labelsFor(loaded.model, flags.labels),
     warnings: loaded.warnings,
   };
 }

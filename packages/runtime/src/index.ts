@@ -64,7 +64,7 @@ export type { ColormapName } from './image/colormap.js';
 export { absMax, channelRanges, featureGrid, mapImage } from './image/feature-grid.js';
 export type { GridOptions, ScaleMode } from './image/feature-grid.js';
 /** Class labels. */
-export { DIGIT_CLASSES, labelOf, parseLabels, TINY_VGG_CLASSES } from './labels.js';
+export { builtinLabels, DIGIT_CLASSES, labelOf, parseLabels, TINY_VGG_CLASSES } from './labels.js';
 /** Seeded random weights for structure-only models. */
 export { fillRandomWeights } from './random-weights.js';
 /** Explain benchmark (forward with all taps, Grad-CAM, saliency). */

@@ -1,4 +1,6 @@
 /** Class labels: parsing label files (one per line, JSON list or object) and the built-in demo classes. */
+import type { Model } from '@nnlens/ir';
+import { inferPreprocess } from './image/preprocess.js';
 
 /** CNN Explainer's Tiny VGG classes, in output order (src/config.js classLists). */
 export const TINY_VGG_CLASSES = [
@@ -47,4 +49,20 @@ export function parseLabels(text: string): string[] {
 /** Label of class `i`, or 'class i' when the list is shorter. */
 export function labelOf(labels: readonly string[] | null | undefined, i: number): string {
   return labels?.[i] ?? `class ${i}`;
+}
+
+/**
+ * Built-in classes of the demo models: CNN Explainer's Tiny VGG (recognised by its layer names and 10
+ * outputs) and 28×28 grey 10-class models (digits). Null for anything else.
+ */
+export function builtinLabels(model: Model): string[] | null {
+  const pre = inferPreprocess(model);
+  const out = model.graph.outputs[0]?.shape;
+  const tenClasses = out?.[out.length - 1] === 10;
+  const names = new Set(model.graph.nodes.map((n) => n.name.split('/').filter(Boolean)[0] ?? n.name));
+  if (tenClasses && pre.channels === 3 && ['conv_1_1', 'relu_2_2', 'max_pool_2'].every((n) => names.has(n))) {
+    return TINY_VGG_CLASSES;
+  }
+  if (tenClasses && pre.channels === 1 && pre.size[0] === 28 && pre.size[1] === 28) return DIGIT_CLASSES;
+  return null;
 }

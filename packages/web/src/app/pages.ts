@@ -1,6 +1,7 @@
 /** The app's pages. Training, Diagram and Explain are added here as they are built. */
 import type { ComponentType } from 'react';
 import { LazyDiagramPage } from '../diagram/index.js';
+import { LazyExplainPage } from '../explain/index.js';
 import { ModelPage } from '../model/ModelPage.js';
 import { TrainingPage } from '../training/TrainingPage.js';
 
@@ -18,6 +19,7 @@ export const PAGES: PageDef[] = [
   { id: 'model', label: 'Model', paths: ['/', '/model'], component: ModelPage },
   { id: 'training', label: 'Training', paths: ['/training'], component: TrainingPage },
   { id: 'diagram', label: 'Diagram', paths: ['/diagram'], component: LazyDiagramPage },
+  { id: 'explain', label: 'Explain', paths: ['/explain'], component: LazyExplainPage },
 ];
 
 /** The page for a pathname (the first page when none matches). */
