@@ -63,7 +63,8 @@ export function TopBar({ current }: { current: string }) {
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = '';
-          if (files.length) void modelStore.openFiles(files);
+          const page = PAGES.find((p) => p.id === current);
+          if (files.length) void (page?.openFiles ? page.openFiles(files) : modelStore.openFiles(files));
         }}
       />
     </header>

@@ -1,7 +1,7 @@
 /** The app's pages. Training, Diagram and Explain are added here as they are built. */
 import type { ComponentType } from 'react';
 import { LazyDiagramPage } from '../diagram/index.js';
-import { LazyExplainPage } from '../explain/index.js';
+import { explainOpenFiles, LazyExplainPage } from '../explain/index.js';
 import { ModelPage } from '../model/ModelPage.js';
 import { TrainingPage } from '../training/TrainingPage.js';
 
@@ -12,6 +12,8 @@ export interface PageDef {
   /** Paths served by the page; the first is the tab's link. */
   paths: string[];
   component: ComponentType;
+  /** Where the top bar's Open button sends files on this page (default: the model viewer). */
+  openFiles?: (files: File[]) => void;
 }
 
 /** Every page, in tab order. */
@@ -19,7 +21,7 @@ export const PAGES: PageDef[] = [
   { id: 'model', label: 'Model', paths: ['/', '/model'], component: ModelPage },
   { id: 'training', label: 'Training', paths: ['/training'], component: TrainingPage },
   { id: 'diagram', label: 'Diagram', paths: ['/diagram'], component: LazyDiagramPage },
-  { id: 'explain', label: 'Explain', paths: ['/explain'], component: LazyExplainPage },
+  { id: 'explain', label: 'Explain', paths: ['/explain'], component: LazyExplainPage, openFiles: explainOpenFiles },
 ];
 
 /** The page for a pathname (the first page when none matches). */

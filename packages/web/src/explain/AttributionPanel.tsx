@@ -1,5 +1,5 @@
 /** Grad-CAM, Grad-CAM++, saliency, SmoothGrad, IG and occlusion side by side, with class, layer, opacity and colours. */
-import { labelOf, METHODS, writeNpy, type AttributionMethod, type ColormapName } from '@nnlens/runtime/pure';
+import { colorAt, labelOf, METHODS, writeNpy, type AttributionMethod, type ColormapName } from '@nnlens/runtime/pure';
 import { Overlay } from './Overlay.js';
 import { explainStore, useExplainState, type ExplainState } from './store.js';
 
@@ -21,6 +21,16 @@ function download(name: string, blob: Blob): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** CSS gradient stops of a colour map. */
+function gradient(cmap: ColormapName): string {
+  return Array.from({ length: 9 }, (_, i) => `rgb(${colorAt(cmap, i / 8).join(',')})`).join(', ');
+}
+
+function downloadCanvas(selector: string, name: string): void {
+  const c = document.querySelector<HTMLCanvasElement>(selector);
+  c?.toBlob((b) => b && download(name, b));
 }
 
 function Card({ s, m, size }: { s: ExplainState; m: AttributionMethod; size: number }) {
@@ -202,30 +212,27 @@ export function AttributionPanel() {
             />
           </div>
           <div className="ex-focus-text">
-            <b>{NAMES[s.focus][0]}</b> — {NAMES[s.focus][1]}
-            {f.result?.layer && (
-              <span className="muted">
-                {' '}
-                · layer {run.layers.find((l) => l.value === f.result!.layer)?.label}
-              </span>
-            )}
-            {f.result && (
-              <span className="ex-downloads">
-                <button
-                  className="btn"
-                  onClick={() =>
-                    download(
-                      `${s.focus}.npy`,
-                      new Blob([
-                        writeNpy(f.result!.values.data, f.result!.values.shape) as Uint8Array<ArrayBuffer>,
-                      ]),
-                    )
-                  }
-                >
-                  .npy
-                </button>
-              </span>
-            )}
+            <div>
+              <b>{NAMES[s.focus][0]}</b> — {NAMES[s.focus][1]}
+              {f.result?.layer && <span className="ex-chip">layer {run.layers.find((l) => l.value === f.result!.layer)?.label}</span>}
+              {f.result && <span className="ex-chip">class {labelOf(s.labels, f.result.target)}</span>}
+            </div>
+            <div className="ex-focus-bar">
+              <span className="muted small">low</span>
+              <span className="ex-colorbar" style={{ background: `linear-gradient(90deg, ${gradient(s.colormap)})` }} />
+              <span className="muted small">high evidence</span>
+              <span className="ex-spacer" />
+              {f.result && (
+                <>
+                  <button className="btn small" onClick={() => downloadCanvas('[data-testid="focus-overlay"]', `${s.focus}.png`)}>
+                    PNG
+                  </button>
+                  <button className="btn small" onClick={() => download(`${s.focus}.npy`, new Blob([writeNpy(f.result!.values.data, f.result!.values.shape) as Uint8Array<ArrayBuffer>]))}>
+                    .npy
+                  </button>
+                </>
+              )}
+            </div>
           </div>
         </div>
       </div>

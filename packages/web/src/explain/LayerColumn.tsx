@@ -22,6 +22,17 @@ export interface LayerColumnProps {
 
 const FIRST_MAPS = 12;
 
+/** The label with line-break opportunities after '_', '/' and '.' (narrow columns wrap there, not mid-word). */
+function breakable(label: string) {
+  const parts = label.split(/(?<=[_/.])/);
+  return parts.map((p, i) => (
+    <span key={i}>
+      {p}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ));
+}
+
 function Bars({ run, layer, isOutput, labels, selected, onSelect }: LayerColumnProps) {
   const data = run.taps[layer.value]!;
   const n = Math.min(data.length, 32);
@@ -110,7 +121,7 @@ export function LayerColumn(props: LayerColumnProps) {
       style={layer.shape.length === 4 ? { width: Math.max(thumb + 4, 56) } : undefined}
     >
       <div className="ex-col-head" title={`${layer.label}: ${layer.op} → [${shape}]`}>
-        <span className="ex-col-name">{layer.label.split('/').slice(-2).join('/')}</span>
+        <span className="ex-col-name">{breakable(layer.label.split('/').slice(-2).join('/'))}</span>
         <span className="ex-col-shape">{layer.op}</span>
         <span className="ex-col-shape">{shape}</span>
       </div>

@@ -1,5 +1,6 @@
 /** The Explain page as the page list takes it: its code (and tfjs) loads on the first visit, not with the app. */
 import { lazy, Suspense } from 'react';
+import { looksLikeImage } from './image-decode.js';
 
 const Page = lazy(() => import('./ExplainPage.js').then((m) => ({ default: m.ExplainPage })));
 
@@ -16,4 +17,12 @@ export function LazyExplainPage() {
       <Page />
     </Suspense>
   );
+}
+
+/** The top bar's Open on this page: a model (with sidecars) to explain, or an image as the input. */
+export function explainOpenFiles(files: File[]): void {
+  void import('./store.js').then(({ explainStore }) => {
+    const f = files[0]!;
+    return files.length === 1 && looksLikeImage(f) ? explainStore.setImageBlob(f, f.name) : explainStore.openModelFiles(files);
+  });
 }
