@@ -1,5 +1,12 @@
 /** Grad-CAM, Grad-CAM++, saliency, SmoothGrad, IG and occlusion side by side, with class, layer, opacity and colours. */
-import { colorAt, labelOf, METHODS, writeNpy, type AttributionMethod, type ColormapName } from '@nnlens/runtime/pure';
+import {
+  colorAt,
+  labelOf,
+  METHODS,
+  writeNpy,
+  type AttributionMethod,
+  type ColormapName,
+} from '@nnlens/runtime/pure';
 import { Overlay } from './Overlay.js';
 import { explainStore, useExplainState, type ExplainState } from './store.js';
 
@@ -214,20 +221,40 @@ export function AttributionPanel() {
           <div className="ex-focus-text">
             <div>
               <b>{NAMES[s.focus][0]}</b> — {NAMES[s.focus][1]}
-              {f.result?.layer && <span className="ex-chip">layer {run.layers.find((l) => l.value === f.result!.layer)?.label}</span>}
+              {f.result?.layer && (
+                <span className="ex-chip">
+                  layer {run.layers.find((l) => l.value === f.result!.layer)?.label}
+                </span>
+              )}
               {f.result && <span className="ex-chip">class {labelOf(s.labels, f.result.target)}</span>}
             </div>
             <div className="ex-focus-bar">
               <span className="muted small">low</span>
-              <span className="ex-colorbar" style={{ background: `linear-gradient(90deg, ${gradient(s.colormap)})` }} />
+              <span
+                className="ex-colorbar"
+                style={{ background: `linear-gradient(90deg, ${gradient(s.colormap)})` }}
+              />
               <span className="muted small">high evidence</span>
               <span className="ex-spacer" />
               {f.result && (
                 <>
-                  <button className="btn small" onClick={() => downloadCanvas('[data-testid="focus-overlay"]', `${s.focus}.png`)}>
+                  <button
+                    className="btn small"
+                    onClick={() => downloadCanvas('[data-testid="focus-overlay"]', `${s.focus}.png`)}
+                  >
                     PNG
                   </button>
-                  <button className="btn small" onClick={() => download(`${s.focus}.npy`, new Blob([writeNpy(f.result!.values.data, f.result!.values.shape) as Uint8Array<ArrayBuffer>]))}>
+                  <button
+                    className="btn small"
+                    onClick={() =>
+                      download(
+                        `${s.focus}.npy`,
+                        new Blob([
+                          writeNpy(f.result!.values.data, f.result!.values.shape) as Uint8Array<ArrayBuffer>,
+                        ]),
+                      )
+                    }
+                  >
                     .npy
                   </button>
                 </>

@@ -56,7 +56,9 @@ export function ExplainPage() {
           <div className="ex-error" role="alert" data-testid="explain-error">
             <b>{s.error.title}</b>
             <div>{s.error.message}</div>
-            <div className="muted small">Pick a demo model on the left, or open another model (ONNX, Keras, TF.js, TFLite…) with Open.</div>
+            <div className="muted small">
+              Pick a demo model on the left, or open another model (ONNX, Keras, TF.js, TFLite…) with Open.
+            </div>
           </div>
         )}
         {(s.phase === 'loading' || (s.phase === 'running' && !s.run)) && (

@@ -1,12 +1,7 @@
 /** CNN Explainer's hyperparameter playground: input size, padding, kernel size and stride → output size, animated. */
 import { useState } from 'react';
+import { convOutput } from './detail/conv-math.js';
 import { useStepper } from './detail/stepper.js';
-
-/** Output size of a convolution, and whether the stride tiles the padded input exactly. */
-export function convOutput(n: number, p: number, k: number, s: number): { size: number; exact: boolean } {
-  const span = n + 2 * p - k;
-  return { size: Math.floor(span / s) + 1, exact: span >= 0 && span % s === 0 };
-}
 
 function Slider({
   label,

@@ -23,6 +23,8 @@ export function LazyExplainPage() {
 export function explainOpenFiles(files: File[]): void {
   void import('./store.js').then(({ explainStore }) => {
     const f = files[0]!;
-    return files.length === 1 && looksLikeImage(f) ? explainStore.setImageBlob(f, f.name) : explainStore.openModelFiles(files);
+    return files.length === 1 && looksLikeImage(f)
+      ? explainStore.setImageBlob(f, f.name)
+      : explainStore.openModelFiles(files);
   });
 }

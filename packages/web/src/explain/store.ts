@@ -190,7 +190,9 @@ export class ExplainStore {
     } catch (e) {
       if (seq !== this.loadSeq) return false;
       const unsupported = e instanceof ExplainCallError && e.kind === 'UnsupportedOpError';
-      const title = unsupported ? `${this.state.modelName} uses an op nnlens cannot run yet` : `Cannot open ${name}`;
+      const title = unsupported
+        ? `${this.state.modelName} uses an op nnlens cannot run yet`
+        : `Cannot open ${name}`;
       this.set({ phase: 'error', error: { title, message: e instanceof Error ? e.message : String(e) } });
       return false;
     }

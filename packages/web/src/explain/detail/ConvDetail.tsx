@@ -34,13 +34,11 @@ function Overview({
   const chans = inputChannelsOf(channel, cin, cout, win.group);
   const parts = useMemo(
     () =>
-      chans
-        .slice(0, MAX_CHANNELS)
-        .map((c, k) => ({
-          c,
-          kernel: kernelOf(w.weight.data, w.weight.shape, channel, k),
-          map: channelResult(x, c, h, wd, kernelOf(w.weight.data, w.weight.shape, channel, k), win, ho, wo),
-        })),
+      chans.slice(0, MAX_CHANNELS).map((c, k) => ({
+        c,
+        kernel: kernelOf(w.weight.data, w.weight.shape, channel, k),
+        map: channelResult(x, c, h, wd, kernelOf(w.weight.data, w.weight.shape, channel, k), win, ho, wo),
+      })),
     [x, w, channel],
   );
   const chanRange = (c: number): number => absMax(x, c * h * wd, (c + 1) * h * wd) || 1;

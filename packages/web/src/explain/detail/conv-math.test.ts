@@ -1,6 +1,14 @@
 /** Tests of the conv detail arithmetic: the per-channel results plus the bias rebuild the conv output. */
 import { describe, expect, it } from 'vitest';
-import { channelResult, dot, inputChannelsOf, kernelOf, windowCells, windowValues } from './conv-math.js';
+import {
+  channelResult,
+  convOutput,
+  dot,
+  inputChannelsOf,
+  kernelOf,
+  windowCells,
+  windowValues,
+} from './conv-math.js';
 
 describe('conv detail arithmetic', () => {
   const win = {
@@ -46,5 +54,14 @@ describe('conv detail arithmetic', () => {
   it('grouped and depthwise convs read their own input channels', () => {
     expect(inputChannelsOf(5, 8, 8, 8)).toEqual([5]);
     expect(inputChannelsOf(3, 4, 6, 2)).toEqual([2, 3]);
+  });
+});
+
+describe('hyperparameter widget geometry', () => {
+  it('matches CNN Explainer’s examples and flags strides that do not tile', () => {
+    expect(convOutput(5, 0, 2, 1)).toEqual({ size: 4, exact: true });
+    expect(convOutput(5, 1, 3, 2)).toEqual({ size: 3, exact: true });
+    expect(convOutput(6, 0, 3, 2)).toEqual({ size: 2, exact: false });
+    expect(convOutput(64, 0, 3, 1).size).toBe(62);
   });
 });

@@ -70,3 +70,9 @@ export function channelResult(
       out[i * wo + j] = dot(windowValues(x, c, h, w, windowCells(win, i, j, h, w)), kernel);
   return out;
 }
+
+/** Output size of a convolution over n with padding p, kernel k, stride s, and whether s tiles the input exactly. */
+export function convOutput(n: number, p: number, k: number, s: number): { size: number; exact: boolean } {
+  const span = n + 2 * p - k;
+  return { size: Math.floor(span / s) + 1, exact: span >= 0 && span % s === 0 };
+}
