@@ -47,9 +47,24 @@ function ModelCard() {
             {s.modelName}
           </div>
           <div className="muted">
-            {s.summary.format.toUpperCase()} · {s.summary.nodes} nodes · {s.summary.classes} outputs · tfjs{' '}
-            {s.summary.backend}
+            {s.summary.format.toUpperCase()} · {s.summary.nodes} nodes · {s.summary.classes} outputs
           </div>
+          <label className="ex-field ex-backend">
+            <span>Runs on</span>
+            <select
+              value={s.summary.backend === 'webgl' ? 'webgl' : 'wasm'}
+              onChange={(e) => explainStore.setBackend(e.target.value as 'wasm' | 'webgl')}
+              aria-label="Backend"
+            >
+              <option value="wasm">tfjs wasm (exact)</option>
+              <option value="webgl">tfjs WebGL (GPU)</option>
+            </select>
+          </label>
+          {s.summary.warnings.map((w) => (
+            <div key={w} className="muted small">
+              ⚠ {w}
+            </div>
+          ))}
         </div>
       )}
       {s.demo && <div className="muted small ex-credit">{s.demo.credit}</div>}

@@ -15,7 +15,7 @@ async function handle(
 ): Promise<{ result: unknown; transfer: Transferable[] }> {
   switch (req.type) {
     case 'load':
-      return { result: await engine.load(req.name, req.bytes, req.sidecars), transfer: [] };
+      return { result: await engine.load(req.name, req.bytes, req.sidecars, req.backend), transfer: [] };
     case 'run': {
       const r = engine.run(req.image, req.preprocess);
       const transfer = [r.input.data.buffer, r.output.buffer, ...Object.values(r.taps).map((t) => t.buffer)];

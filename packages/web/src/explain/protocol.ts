@@ -94,7 +94,13 @@ export interface WeightsResult {
 
 /** Requests by type. */
 export type ExplainRequest =
-  | { type: 'load'; name: string; bytes: ArrayBuffer; sidecars: [string, ArrayBuffer][] }
+  | {
+      type: 'load';
+      name: string;
+      bytes: ArrayBuffer;
+      sidecars: [string, ArrayBuffer][];
+      backend: 'wasm' | 'webgl';
+    }
   | { type: 'run'; image: ImagePayload; preprocess: Preprocess }
   | ({ type: 'attribute' } & AttributeRequest)
   | { type: 'weights'; value: string }

@@ -48,6 +48,8 @@ export interface ExplainState {
   colormap: ColormapName;
   /** Bumped whenever a new forward pass lands (the overview redraws). */
   runVersion: number;
+  /** tfjs backend of the worker: wasm (exact float32, default) or webgl (GPU). */
+  backend: 'wasm' | 'webgl';
 }
 
 const idleMethods = (): Record<AttributionMethod, MethodState> =>
@@ -77,6 +79,10 @@ const INITIAL: ExplainState = {
   opacity: 0.5,
   colormap: 'jet',
   runVersion: 0,
+  backend:
+    new URLSearchParams(typeof location === 'undefined' ? '' : location.search).get('backend') === 'webgl'
+      ? 'webgl'
+      : 'wasm',
 };
 
 /** The store (useSyncExternalStore). */
@@ -87,6 +93,7 @@ export class ExplainStore {
   private loadSeq = 0;
   private runSeq = 0;
   private attrQueue: Promise<unknown> = Promise.resolve();
+  private reopen: (() => Promise<void>) | null = null;
 
   /** Subscribe. */
   subscribe = (fn: () => void): (() => void) => {
@@ -152,13 +159,14 @@ export class ExplainStore {
       scaleMode: this.state.scaleMode,
       opacity: this.state.opacity,
       colormap: this.state.colormap,
+      backend: this.state.backend,
     });
     try {
       const src = await get();
       const sidecars = new Map(src.sidecars);
       let summary: ModelSummary | null = null;
       for (let attempt = 0; !summary; attempt++) {
-        this.set({ message: `Preparing ${src.name} (tfjs, wasm)…` });
+        this.set({ message: `Preparing ${src.name} (tfjs, ${this.state.backend})…` });
         const copies: [string, ArrayBuffer][] = [...sidecars].map(([k, b]) => [k, b.slice(0)]);
         try {
           summary = await this.client().call({
@@ -166,6 +174,7 @@ export class ExplainStore {
             name: src.name,
             bytes: src.bytes.slice(0),
             sidecars: copies,
+            backend: this.state.backend,
           });
         } catch (e) {
           if (!(e instanceof ExplainCallError) || e.kind !== 'MissingExternalData' || attempt > 0) throw e;
@@ -178,6 +187,12 @@ export class ExplainStore {
         }
       }
       if (seq !== this.loadSeq) return false;
+      // Switching backends loads the same bytes again, then the current input.
+      this.reopen = async () => {
+        const image = this.state.image;
+        if ((await this.load(name, async () => src, demo)) && image)
+          await this.setImage(image.rgba, image.name);
+      };
       this.set({
         summary,
         modelName: src.name,
@@ -267,7 +282,10 @@ export class ExplainStore {
   private async autoAttribute(): Promise<void> {
     const run = this.state.run;
     if (!run) return;
-    const list: AttributionMethod[] = run.runMs < 80 ? METHODS : this.state.camLayer ? ['gradcam'] : [];
+    // Small networks (Tiny VGG, LeNet: < 1 M activations) get every method at once, big ones Grad-CAM only.
+    let size = 0;
+    for (const t of Object.values(run.taps)) size += t.length;
+    const list: AttributionMethod[] = size < 1e6 ? METHODS : this.state.camLayer ? ['gradcam'] : [];
     await Promise.all(list.map((m) => this.attribute(m)));
   }
 
@@ -342,6 +360,13 @@ export class ExplainStore {
     } catch (e) {
       this.set({ imageError: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /** Switches the tfjs backend and reloads the model (and its input). */
+  setBackend(backend: 'wasm' | 'webgl'): void {
+    if (backend === this.state.backend) return;
+    this.set({ backend });
+    void this.reopen?.();
   }
 
   /** Cancels the running attribution. */

@@ -29,7 +29,12 @@ export class ExplainEngine {
   private cancelled = false;
 
   /** Opens a model; UnsupportedOpError and format errors propagate with their messages. */
-  async load(name: string, bytes: ArrayBuffer, sidecars: [string, ArrayBuffer][]): Promise<ModelSummary> {
+  async load(
+    name: string,
+    bytes: ArrayBuffer,
+    sidecars: [string, ArrayBuffer][],
+    backend: 'wasm' | 'webgl' = 'wasm',
+  ): Promise<ModelSummary> {
     const t0 = performance.now();
     this.session?.dispose();
     this.session = null;
@@ -46,7 +51,18 @@ export class ExplainEngine {
       e.name = 'MissingExternalData';
       throw e;
     }
-    const session = await Session.create(model, { backend: 'wasm', wasmPaths: wasmPaths() });
+    const warnings: string[] = [];
+    let session: Session;
+    try {
+      session = await Session.create(model, { backend, wasmPaths: wasmPaths() });
+    } catch (e) {
+      // No WebGL (headless, blocked GPU): run on wasm and say so, rather than not at all.
+      if (backend === 'wasm' || (e instanceof Error && e.name === 'UnsupportedOpError')) throw e;
+      warnings.push(
+        `WebGL is not available here (${e instanceof Error ? e.message : String(e)}); running on wasm`,
+      );
+      session = await Session.create(model, { backend: 'wasm', wasmPaths: wasmPaths() });
+    }
     this.session = session;
     const out = model.graph.outputs[0]?.shape ?? [];
     const input = session.inputs[0];
@@ -60,7 +76,7 @@ export class ExplainEngine {
       classes: typeof out[out.length - 1] === 'number' ? (out[out.length - 1] as number) : 0,
       labels: builtinLabels(model),
       backend: session.backend,
-      warnings: model.warnings.slice(0, 20),
+      warnings: [...warnings, ...model.warnings.slice(0, 20)],
       loadMs: performance.now() - t0,
     };
   }
