@@ -54,7 +54,7 @@ export async function runActivations(
   let globalRange = 0;
   const taps = new Map<string, TapTensor>();
   for (const l of layers) {
-    const t = trace.read(l.value);
+    const t = trace.readNchw(l.value);
     taps.set(l.value, t);
     if (l.kind !== 'input' && t.shape.length === 4)
       for (const v of t.data) globalRange = Math.max(globalRange, Math.abs(Number(v)));
@@ -65,7 +65,8 @@ export async function runActivations(
   const write = async (l: LayerInfo, t: TapTensor): Promise<string | null> => {
     const name = fileName(i, l.label);
     if (l.kind === 'input' && t.shape.length === 4) {
-      writeFileSync(join(opts.output, name), await encodePng(inputToImage(t, p.pre)));
+      // The picture is the model's own input (its layout), not the channels-first tap.
+      writeFileSync(join(opts.output, name), await encodePng(inputToImage(p.input, p.pre)));
     } else if (t.shape.length === 4) {
       const grid = featureGrid(t, { mode, globalRange, limit: opts.maxChannels ?? 256 });
       writeFileSync(join(opts.output, name), await encodePng(grid));

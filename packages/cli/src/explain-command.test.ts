@@ -77,6 +77,22 @@ describeCorpus('nnlens explain / activations', () => {
     expect(doc.layer).toMatchObject({ label: 'relu_1_2', shape: [1, 10, 60, 60] });
   });
 
+  it("CNN Explainer's own TF.js model (channels-last, softmax output): Grad-CAM of the logit equals the reference", async () => {
+    out = [];
+    const npy = join(tmp, 'tfjs.npy');
+    const model = corpusPath('explain/cnn-explainer-model/model.json');
+    expect(
+      await runExplain(model, IMG('koala_1'), {
+        method: 'gradcam',
+        output: join(ART, 'koala-tfjs-gradcam.png'),
+        npy,
+      }),
+    ).toBe(0);
+    const ref = readNpy(readCorpus('explain/reference/tinyvgg/koala_1/gradcam.npy'));
+    expect(maxDiff(readNpy(new Uint8Array(readFileSync(npy))).data, ref.data)).toBeLessThan(1e-4);
+    expect(out.join('')).toMatch(/95\.3%  koala[\s\S]*class 5 'koala' at layer relu_2_2 \[1×10×26×26\]/);
+  });
+
   it('digits LeNet-5 on a test PNG: grey 28×28 input, the golden class', async () => {
     out = [];
     const png = corpusPath('trained/test_images/test003_label9_pred9.png');

@@ -5,6 +5,7 @@ import { NodeExecutionError, RuntimeError } from './errors.js';
 import { sizeOf, type HostTensor } from './host.js';
 import { OpContext } from './op-context.js';
 import { opImpl } from './ops/index.js';
+import { applyActivation, fusedActivation, PRE_ACTIVATION } from './ops/activation.js';
 import type { Program } from './program.js';
 import { logicalShape, toHost, type RValue } from './rvalue.js';
 
@@ -29,7 +30,15 @@ export function runNode(program: Program, node: Node, lookup: Lookup): (RValue |
     if (v && !constants[i] && !lookup(v.name)) throw ctx.error(`input '${v.name}' has not been computed`);
   }
   try {
-    return impl(ctx);
+    const outs = impl(ctx);
+    const act = fusedActivation(node);
+    const first = outs[0];
+    if (act && first?.kind === 'tensor') {
+      outs[0] = { ...first, tensor: applyActivation(act, first.tensor) };
+      // The logits before a fused softmax stay available (attributions explain pre-softmax scores).
+      if (act.includes('softmax')) outs[node.outputs.length] = first;
+    }
+    return outs;
   } catch (e) {
     if (e instanceof RuntimeError) throw e;
     throw ctx.error(e instanceof Error ? e.message : String(e), e);
@@ -100,7 +109,11 @@ export function runNodes(
     });
     for (let i = node.outputs.length; i < outs.length; i++) {
       const extra = outs[i];
-      if (extra?.kind === 'tensor') extra.tensor.dispose();
+      const first = node.outputs[0];
+      if (i === node.outputs.length && extra && first) {
+        env.set(first.name + PRE_ACTIVATION, extra);
+        produced.add(first.name + PRE_ACTIVATION);
+      } else if (extra?.kind === 'tensor') extra.tensor.dispose();
     }
     opts.onNode?.(node);
     if (opts.keep === true) continue;

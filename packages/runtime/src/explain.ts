@@ -1,4 +1,5 @@
 /** One entry point for every attribution method: forward, target class, target layer, numbers and a [0,1] heatmap. */
+import { nhwcToNchw } from './channels-last.js';
 import type { HostTensor } from './host.js';
 import { defaultCamLayer, isSpatial, listLayers, resolveLayer, type LayerInfo } from './layers.js';
 import type { Session } from './session.js';
@@ -77,10 +78,10 @@ function batchOf(o: ExplainOptions): BatchOptions {
   return out;
 }
 
-function spatialSize(x: HostTensor): [number, number] {
+function spatialSize(x: HostTensor, cl: boolean): [number, number] {
   if (x.shape.length !== 4)
     throw new RangeError(`attributions need an image-like [1,C,H,W] input, got [${x.shape}]`);
-  return [x.shape[2]!, x.shape[3]!];
+  return cl ? [x.shape[1]!, x.shape[2]!] : [x.shape[2]!, x.shape[3]!];
 }
 
 /** Runs `method` on `input` ([1,C,H,W] float32). */
@@ -89,9 +90,14 @@ export async function explain(
   input: HostTensor,
   options: ExplainOptions,
 ): Promise<Explanation> {
-  const size = spatialSize(input);
-  const [c, hw] = [input.shape[1]!, size[0] * size[1]];
-  const feeds = { [session.inputs[0]!.name]: input };
+  const inputName = session.inputs[0]!.name;
+  // Channels-last models (Keras, TF.js, TFLite) take [1, H, W, C]; maps are computed channels first.
+  const cl = session.program.channelsLast.has(inputName);
+  const size = spatialSize(input, cl);
+  const [c, hw] = [cl ? input.shape[3]! : input.shape[1]!, size[0] * size[1]];
+  const nchw = (g: Float32Array): Float32Array =>
+    cl ? (nhwcToNchw({ dtype: 'float32', shape: input.shape, data: g }).data as Float32Array) : g;
+  const feeds = { [inputName]: input };
   const cams = options.method === 'gradcam' || options.method === 'gradcampp';
   const trace = session.run(feeds, { keep: cams ? 'all' : 'outputs' });
   try {
@@ -108,7 +114,7 @@ export async function explain(
     });
     const full = (data: Float32Array): HostTensor => ({ dtype: 'float32', shape: input.shape.slice(), data });
     const reduce = (g: Float32Array): Float32Array =>
-      options.reduce === 'abssum' ? absSumOverChannels(g, c, hw) : absMaxOverChannels(g, c, hw);
+      options.reduce === 'abssum' ? absSumOverChannels(nchw(g), c, hw) : absMaxOverChannels(nchw(g), c, hw);
     switch (options.method) {
       case 'gradcam':
       case 'gradcampp': {
@@ -117,16 +123,17 @@ export async function explain(
         if (!layer) throw new RangeError('the model has no spatial [N,C,H,W] layer for a CAM');
         if (!isSpatial(layer))
           throw new RangeError(`layer '${layer.label}' has shape [${layer.shape}], not [N,C,H,W]`);
-        const A = trace.read(layer.value);
-        const G = session.gradient(trace, layer.value, { index: target }).grad;
+        const A = trace.readNchw(layer.value);
+        const g = session.gradient(trace, layer.value, { index: target }).grad;
+        const G = layer.channelsLast ? nhwcToNchw(g) : g;
         const cam = options.method === 'gradcam' ? gradCam(A, G, size) : gradCamPlusPlus(A, G, size);
         const extras = { activation: A, gradient: G };
         return { ...base, layer, heatmap: cam.map, values: img(cam.map), cam, extras };
       }
       case 'saliency': {
         const g = inputGradient(session, input, target);
-        const absmax = absMaxOverChannels(g, c, hw);
-        const abssum = absSumOverChannels(g, c, hw);
+        const absmax = absMaxOverChannels(nchw(g), c, hw);
+        const abssum = absSumOverChannels(nchw(g), c, hw);
         const extras = { saliency_absmax: img(absmax), saliency_abssum: img(abssum) };
         return {
           ...base,
@@ -139,13 +146,13 @@ export async function explain(
         const sg = await smoothGrad(session, input, target, { ...batchOf(options), ...options.smoothGrad });
         const extras = {
           smoothgrad_sq: full(sg.meanSquare),
-          smoothgrad_absmax: img(absMaxOverChannels(sg.mean, c, hw)),
+          smoothgrad_absmax: img(absMaxOverChannels(nchw(sg.mean), c, hw)),
         };
         return { ...base, heatmap: scaleByMax(reduce(sg.mean)), values: full(sg.mean), extras };
       }
       case 'ig': {
         const ig = await integratedGradients(session, input, target, { ...batchOf(options), ...options.ig });
-        const heat = scaleWithOutliers(absSumOverChannels(ig.attribution, c, hw));
+        const heat = scaleWithOutliers(absSumOverChannels(nchw(ig.attribution), c, hw));
         return {
           ...base,
           heatmap: heat,
@@ -154,7 +161,11 @@ export async function explain(
         };
       }
       case 'occlusion': {
-        const occ = await occlusion(session, input, target, { ...batchOf(options), ...options.occlusion });
+        const occ = await occlusion(session, input, target, {
+          ...batchOf(options),
+          channelsLast: cl,
+          ...options.occlusion,
+        });
         return { ...base, heatmap: minmax(occ.map), values: img(occ.map), extras: {} };
       }
     }

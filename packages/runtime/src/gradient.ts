@@ -11,7 +11,7 @@ import { hostToTensor, logicalShape, toHost, toLogical, type RValue } from './rv
 export interface GradTarget {
   /** Flat index within one sample's output, usually a class. */
   index: number;
-  /** Output value name; default the graph's first output. */
+  /** Output value name; default the graph's first output (its logits when it ends in a softmax). */
   output?: string;
 }
 
@@ -57,10 +57,11 @@ export function gradientAt(
   base: Lookup,
   target: GradTarget,
 ): GradientResult {
-  const output = target.output ?? program.model.graph.outputs[0]?.name;
+  const output = target.output ?? program.scoreOutput();
   if (!output) throw new RuntimeError('the model has no output');
   const nodes = downstreamOf(program, wrt);
-  if (wrt !== output && !nodes.some((n) => n.outputs.some((v) => v?.name === output))) {
+  const base0 = output.replace(/#pre$/, '');
+  if (wrt !== output && !nodes.some((n) => n.outputs.some((v) => v?.name === base0))) {
     throw new RuntimeError(`output '${output}' does not depend on '${wrt}'`);
   }
   const nhwc = seed.kind === 'tensor' && seed.nhwc;

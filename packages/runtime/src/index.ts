@@ -70,3 +70,7 @@ export { fillRandomWeights } from './random-weights.js';
 /** Explain benchmark (forward with all taps, Grad-CAM, saliency). */
 export { benchExplain } from './bench.js';
 export type { BenchCase, BenchResult } from './bench.js';
+/** A layer's weights in ONNX order. */
+export { layerWeights } from './weights.js';
+/** Channels-last (Keras/TF.js/TFLite) layout helpers. */
+export { channelsLastValues, nchwToNhwc, nhwcToNchw } from './channels-last.js';

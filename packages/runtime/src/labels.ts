@@ -58,11 +58,13 @@ export function labelOf(labels: readonly string[] | null | undefined, i: number)
 export function builtinLabels(model: Model): string[] | null {
   const pre = inferPreprocess(model);
   const out = model.graph.outputs[0]?.shape;
-  const tenClasses = out?.[out.length - 1] === 10;
+  // Files without declared shapes (TF.js) leave the class count unknown: the layer names decide then.
+  const tenClasses = out ? out[out.length - 1] === 10 : true;
   const names = new Set(model.graph.nodes.map((n) => n.name.split('/').filter(Boolean)[0] ?? n.name));
   if (tenClasses && pre.channels === 3 && ['conv_1_1', 'relu_2_2', 'max_pool_2'].every((n) => names.has(n))) {
     return TINY_VGG_CLASSES;
   }
-  if (tenClasses && pre.channels === 1 && pre.size[0] === 28 && pre.size[1] === 28) return DIGIT_CLASSES;
+  if (out?.[out.length - 1] === 10 && pre.channels === 1 && pre.size[0] === 28 && pre.size[1] === 28)
+    return DIGIT_CLASSES;
   return null;
 }

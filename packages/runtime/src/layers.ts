@@ -16,8 +16,10 @@ export interface LayerInfo {
   op: string;
   /** Node name ('' for graph inputs). */
   node: string;
-  /** Logical shape from the trace. */
+  /** Shape from the trace, channels first ([N, C, H, W]) also for channels-last models. */
   shape: number[];
+  /** The model itself stores the value [N, H, W, C] (read it with trace.readNchw). */
+  channelsLast: boolean;
   kind: LayerKind;
 }
 
@@ -67,12 +69,25 @@ export function layerLabel(node: Node, outputIndex = 0): string {
   return outputIndex > 0 ? `${name}:${outputIndex}` : name;
 }
 
+function nchwShape(trace: Trace, name: string): number[] {
+  const s = trace.shape(name);
+  return trace.isChannelsLast(name) && s.length === 4 ? [s[0]!, s[3]!, s[1]!, s[2]!] : s;
+}
+
 /** Every value of the trace that a node produced (plus the graph inputs), in execution order. */
 export function listLayers(program: Program, trace: Trace): LayerInfo[] {
   const out: LayerInfo[] = [];
   for (const name of program.inputNames) {
     if (trace.has(name))
-      out.push({ value: name, label: name, op: 'Input', node: '', shape: trace.shape(name), kind: 'input' });
+      out.push({
+        value: name,
+        label: name,
+        op: 'Input',
+        node: '',
+        shape: nchwShape(trace, name),
+        kind: 'input',
+        channelsLast: trace.isChannelsLast(name),
+      });
   }
   for (const node of program.nodes) {
     node.outputs.forEach((v, i) => {
@@ -83,8 +98,9 @@ export function listLayers(program: Program, trace: Trace): LayerInfo[] {
         label: layerLabel(node, i),
         op: node.op,
         node: node.name,
-        shape: trace.shape(v.name),
+        shape: nchwShape(trace, v.name),
         kind,
+        channelsLast: trace.isChannelsLast(v.name),
       });
     });
   }

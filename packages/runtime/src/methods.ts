@@ -4,4 +4,11 @@
 export type AttributionMethod = 'gradcam' | 'gradcampp' | 'saliency' | 'smoothgrad' | 'ig' | 'occlusion';
 
 /** Every method, in menu order. */
-export const METHODS: AttributionMethod[] = ['gradcam', 'gradcampp', 'saliency', 'smoothgrad', 'ig', 'occlusion'];
+export const METHODS: AttributionMethod[] = [
+  'gradcam',
+  'gradcampp',
+  'saliency',
+  'smoothgrad',
+  'ig',
+  'occlusion',
+];

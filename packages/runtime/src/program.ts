@@ -7,6 +7,8 @@ import { decodeTensor, type NodeCache } from './op-context.js';
 import { opImpl } from './ops/index.js';
 import { hostToTensor, type RValue } from './rvalue.js';
 import { runNode } from './executor.js';
+import { channelsLastValues } from './channels-last.js';
+import { fusedActivation, PRE_ACTIVATION } from './ops/activation.js';
 
 /** Host tensors up to this many elements stay on the host; bigger constants become kept tfjs tensors. */
 export const HOST_LIMIT = 4096;
@@ -32,6 +34,8 @@ export class Program {
   readonly inputNames: string[];
   /** Per-node caches (prepared filters). */
   readonly caches = new Map<Node, NodeCache>();
+  /** 4-D values stored channels-last ([N, H, W, C]) by the model's own semantics (Keras, TF.js, TFLite). */
+  readonly channelsLast: Set<string>;
   private readonly constValues = new Map<string, RValue>();
 
   private constructor(readonly model: Model) {
@@ -39,6 +43,20 @@ export class Program {
     this.opset = def?.version ?? 13;
     const g = model.graph;
     this.inputNames = g.inputs.filter((v) => !g.initializers.has(v.name)).map((v) => v.name);
+    this.channelsLast = channelsLastValues(g);
+  }
+
+  /**
+   * The value attributions differentiate: the first output, or the logits before it when the model ends
+   * in a Softmax (a node, or a fused activation) — Grad-CAM and captum explain pre-softmax scores.
+   */
+  scoreOutput(): string {
+    const out = this.model.graph.outputs[0];
+    if (!out) return '';
+    const p = out.producer;
+    if (p && (p.op === 'Softmax' || p.op === 'LogSoftmax') && p.inputs[0]) return p.inputs[0].name;
+    if (p && fusedActivation(p)?.includes('softmax')) return out.name + PRE_ACTIVATION;
+    return out.name;
   }
 
   /** Checks every op, decodes weights and folds constant subgraphs. Throws UnsupportedOpError first. */

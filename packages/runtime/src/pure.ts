@@ -16,7 +16,13 @@ export { NpyError, readNpy, writeNpy } from './npy.js';
 export { blankImage, centerSquare, resizeRgba } from './image/rgba.js';
 export type { RgbaImage } from './image/rgba.js';
 /** Preprocessing. */
-export { IMAGENET_MEAN, IMAGENET_STD, imageToInput, inferPreprocess, inputToImage } from './image/preprocess.js';
+export {
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+  imageToInput,
+  inferPreprocess,
+  inputToImage,
+} from './image/preprocess.js';
 export type { Preprocess } from './image/preprocess.js';
 /** Colour maps and overlays. */
 export { colorAt, colorize, colorTable, overlay } from './image/colormap.js';

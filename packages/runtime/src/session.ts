@@ -76,7 +76,9 @@ export class Session {
   run(feeds: Record<string, HostTensor>, options: { keep?: Keep } = {}): Trace {
     const env = this.feedValues(feeds);
     const keep = options.keep ?? 'all';
-    const keepSet = keep === 'all' ? true : new Set([...this.outputs, ...(keep === 'outputs' ? [] : keep)]);
+    const score = this.program.scoreOutput();
+    const keepSet =
+      keep === 'all' ? true : new Set([...this.outputs, score, ...(keep === 'outputs' ? [] : keep)]);
     const order = [...this.program.inputNames];
     for (const n of this.program.nodes) for (const v of n.outputs) if (v) order.push(v.name);
     try {

@@ -1,4 +1,5 @@
 /** The result of a forward pass: every tapped tensor, readable in logical (ONNX, NCHW) layout until disposed. */
+import { nhwcToNchw } from './channels-last.js';
 import type { HostTensor } from './host.js';
 import type { Program } from './program.js';
 import { logicalShape, toHost, type RValue } from './rvalue.js';
@@ -48,6 +49,17 @@ export class Trace {
     const h = this.env.has(name) ? toHost(this.value(name)) : this.program.constants.get(name);
     if (!h) throw new RangeError(`value '${name}' is not in this trace (not computed or not kept)`);
     return { name, dtype: h.dtype, shape: h.shape.slice(), data: h.data };
+  }
+
+  /** True when the model stores this 4-D value channels-last ([N, H, W, C]). */
+  isChannelsLast(name: string): boolean {
+    return this.program.channelsLast.has(name);
+  }
+
+  /** Like read(), but 4-D channels-last values come back [N, C, H, W] (feature maps, CAMs). */
+  readNchw(name: string): TapTensor {
+    const t = this.read(name);
+    return this.isChannelsLast(name) && t.shape.length === 4 ? { name, ...nhwcToNchw(t) } : t;
   }
 
   /** A lookup function over the trace for re-running part of the graph. */

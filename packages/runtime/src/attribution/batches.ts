@@ -66,7 +66,7 @@ export async function sampleGradients(
   }
 }
 
-/** Scores (output[·, targetIndex]) of `count` samples, forward only. */
+/** Scores (output[·, targetIndex], pre-softmax when the model ends in one) of `count` samples, forward only. */
 export async function sampleScores(
   session: Session,
   shape: number[],
@@ -77,7 +77,8 @@ export async function sampleScores(
 ): Promise<Float64Array> {
   const step = batchLimit(session, opts.batchSize);
   const out = new Float64Array(count);
-  const output = session.outputs[0]!;
+  // The score attributions explain: logits when the model ends in a softmax.
+  const output = session.program.scoreOutput();
   for (let from = 0; from < count; from += step) {
     const n = Math.min(step, count - from);
     const trace = session.run(batchInput(session, shape, from, n, make), { keep: 'outputs' });

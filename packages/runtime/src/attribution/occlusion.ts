@@ -11,6 +11,8 @@ export interface OcclusionOptions extends BatchOptions {
   stride?: [number, number];
   /** Value written into the window (default 0, in model-input space). */
   baseline?: number;
+  /** The input is [1, H, W, C] (channels-last models). */
+  channelsLast?: boolean;
 }
 
 /** Start offsets of windows along one axis: 0, s, 2s, … (ceil((D−w)/s)+1 of them; the last may be cropped). */
@@ -27,7 +29,13 @@ export async function occlusion(
   opts: OcclusionOptions = {},
 ): Promise<{ map: Float32Array; windows: number; score: number }> {
   if (x.shape.length !== 4) throw new RangeError(`occlusion needs a [1,C,H,W] input, got [${x.shape}]`);
-  const [, c, h, w] = x.shape as [number, number, number, number];
+  const cl = opts.channelsLast === true;
+  const [, c, h, w] = (cl ? [x.shape[0], x.shape[3], x.shape[1], x.shape[2]] : x.shape) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const win = opts.window ?? [Math.max(1, Math.round(h / 8)), Math.max(1, Math.round(w / 8))];
   const stride = opts.stride ?? [Math.max(1, Math.floor(win[0] / 2)), Math.max(1, Math.floor(win[1] / 2))];
   const baseline = opts.baseline ?? 0;
@@ -42,8 +50,10 @@ export async function occlusion(
     out.set(xs);
     if (i === 0) return;
     const [r0, r1, c0, c1] = boxes[i - 1]!;
-    for (let ch = 0; ch < c; ch++)
-      for (let r = r0; r < r1; r++) out.fill(baseline, (ch * h + r) * w + c0, (ch * h + r) * w + c1);
+    if (cl) for (let r = r0; r < r1; r++) out.fill(baseline, (r * w + c0) * c, (r * w + c1) * c);
+    else
+      for (let ch = 0; ch < c; ch++)
+        for (let r = r0; r < r1; r++) out.fill(baseline, (ch * h + r) * w + c0, (ch * h + r) * w + c1);
   };
   const scores = await sampleScores(session, x.shape, boxes.length + 1, make, target, opts);
   const y0 = scores[0]!;

@@ -1,20 +1,32 @@
 /** Conv (1-D/2-D, groups, depthwise, dilations, pads, auto_pad) and ConvTranspose on NHWC tensors. */
 import * as tf from '@tensorflow/tfjs';
+import type { HostTensor } from '../host.js';
 import type { OpContext, OpImpl } from '../op-context.js';
+import { toOnnxWeight } from './weight-layout.js';
 import { conv2dFast, depthwiseFast, type ConvGeometry } from './conv-grad.js';
 import { spatialInput, spatialOutput } from './spatial.js';
 import { resolveWindow } from './window.js';
 
+/** The constant weight in ONNX order (other formats' kernel_layout converted once), or undefined. */
+function onnxConstant(ctx: OpContext): HostTensor | undefined {
+  const c = ctx.constant(1);
+  const layout = ctx.string('kernel_layout', '');
+  if (!c || !layout) return c;
+  return ctx.cached('onnxWeight', () => toOnnxWeight(c, layout, ctx.node.op === 'ConvTranspose'));
+}
+
 /** The weight [O, C/g, kh, kw] (or [O, C/g, k]) as 4-D; constants come straight from their host data. */
 function weight4(ctx: OpContext): tf.Tensor4D {
-  const c = ctx.constant(1);
+  const c = onnxConstant(ctx);
+  if (!c && ctx.string('kernel_layout', ''))
+    throw ctx.error(`weights in layout ${ctx.string('kernel_layout', '')} must be constants`);
   const w = c ? tf.tensor(c.data as Float32Array, c.shape, 'float32') : ctx.tensor(1);
   return (w.rank === 3 ? tf.reshape(w, [w.shape[0]!, w.shape[1]!, 1, w.shape[2]!]) : w) as tf.Tensor4D;
 }
 
 /** The weight's shape without materialising it. */
 function weightShape(ctx: OpContext): [number, number, number, number] {
-  const s = ctx.constant(1)?.shape ?? ctx.tensor(1).shape;
+  const s = onnxConstant(ctx)?.shape ?? ctx.tensor(1).shape;
   return (s.length === 3 ? [s[0]!, s[1]!, 1, s[2]!] : s) as [number, number, number, number];
 }
 

@@ -22,6 +22,15 @@ const gemm: OpImpl = (ctx) => {
 const matmul: OpImpl = (ctx) => {
   let a = ctx.tensor(0);
   let b = ctx.tensor(1);
+  if (ctx.string('kernel_layout', '') === 'OI') {
+    // TFLite FullyConnected: weights [out, in]; the input is flattened to [−1, in] unless keep_num_dims.
+    const inDim = b.shape[1]!;
+    const lead = a.shape.slice(0, -1);
+    if (ctx.int('keep_num_dims', 0) !== 1) a = tf.reshape(a, [-1, inDim]);
+    let y = tf.matMul(a, b, false, true);
+    if (ctx.has(2)) y = tf.add(y, ctx.tensor(2));
+    return [plain(ctx.int('keep_num_dims', 0) === 1 ? tf.reshape(y, [...lead, b.shape[0]!]) : y)];
+  }
   const aVec = a.rank === 1;
   const bVec = b.rank === 1;
   if (aVec) a = tf.reshape(a, [1, -1]);
@@ -29,6 +38,8 @@ const matmul: OpImpl = (ctx) => {
   let y = tf.matMul(a, b);
   if (aVec) y = tf.squeeze(y, [y.rank - 2]);
   if (bVec) y = tf.squeeze(y, [y.rank - 1]);
+  // Keras Dense and TF's fused MatMul carry their bias as a third input.
+  if (ctx.has(2)) y = tf.add(y, ctx.tensor(2));
   return [plain(y)];
 };
 

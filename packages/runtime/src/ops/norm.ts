@@ -26,6 +26,9 @@ const batchNorm: OpImpl = (ctx) => {
   const v = ctx.input(0);
   const { scale, shift } = bnAffine(ctx);
   const shape = logicalShape(v);
+  // Channels-last (Keras axis −1): scale and shift broadcast along the last axis as they are.
+  if (ctx.int('channels_last', 0) === 1)
+    return [plain(tf.add(tf.mul(ctx.tensor(0), scale), shift)), null, null];
   if (shape.length === 4) return [channelsLast(tf.add(tf.mul(toNhwc(v), scale), shift)), null, null];
   // [N,C] or [N,C,L…]: channel is axis 1.
   const bshape = [shape[1]!, ...new Array<number>(Math.max(0, shape.length - 2)).fill(1)];

@@ -1,9 +1,9 @@
 /** MaxPool, AveragePool (count_include_pad, ceil_mode), GlobalAveragePool, GlobalMaxPool, LpPool-free. */
 import * as tf from '@tensorflow/tfjs';
 import type { OpContext, OpImpl } from '../op-context.js';
-import { channelsLast, logicalShape, toNhwc } from '../rvalue.js';
+import { channelsLast, logicalShape, plain, toNhwc } from '../rvalue.js';
 import { maxPoolFirst } from './max-pool-grad.js';
-import { spatialInput, spatialOutput } from './spatial.js';
+import { isChannelsLast, spatialInput, spatialOutput } from './spatial.js';
 import { resolveWindow, type Window2D } from './window.js';
 
 function kernelOf(ctx: OpContext, oneD: boolean): [number, number] {
@@ -73,19 +73,31 @@ const averagePool: OpImpl = (ctx) => {
 function globalPool(kind: 'mean' | 'max'): OpImpl {
   return (ctx) => {
     const v = ctx.input(0);
-    if (logicalShape(v).length !== 4) {
-      const t = ctx.tensor(0);
-      const axes = Array.from({ length: t.rank - 2 }, (_, i) => i + 2);
+    const keep = ctx.int('keepdims', 1) === 1;
+    const reduce = (t: tf.Tensor, axes: number[]): tf.Tensor =>
+      kind === 'mean' ? tf.mean(t, axes, keep) : tf.max(t, axes, keep);
+    const rank = logicalShape(v).length;
+    if (isChannelsLast(ctx)) {
+      // [N, spatial…, C]: Keras drops the spatial axes unless keepdims.
       return [
-        {
-          kind: 'tensor',
-          tensor: kind === 'mean' ? tf.mean(t, axes, true) : tf.max(t, axes, true),
-          nhwc: false,
-        },
+        plain(
+          reduce(
+            ctx.tensor(0),
+            Array.from({ length: rank - 2 }, (_, i) => i + 1),
+          ),
+        ),
       ];
     }
-    const x = toNhwc(v);
-    return [channelsLast(kind === 'mean' ? tf.mean(x, [1, 2], true) : tf.max(x, [1, 2], true))];
+    if (rank !== 4 || !keep)
+      return [
+        plain(
+          reduce(
+            ctx.tensor(0),
+            Array.from({ length: rank - 2 }, (_, i) => i + 2),
+          ),
+        ),
+      ];
+    return [channelsLast(reduce(toNhwc(v), [1, 2]))];
   };
 }
 

@@ -22,12 +22,19 @@ function scalarInput(ctx: OpContext, i: number): number | undefined {
 
 /** Clip: attributes before opset 11, optional scalar inputs after. */
 const clip: OpImpl = (ctx) => {
-  const lo = ctx.opset < 11 ? ctx.float('min', -Infinity) : (scalarInput(ctx, 1) ?? -Infinity);
-  const hi = ctx.opset < 11 ? ctx.float('max', Infinity) : (scalarInput(ctx, 2) ?? Infinity);
+  // Attributes (opset < 11, and other formats' ReLU6) win over the later optional inputs.
+  const lo = ctx.float('min', NaN);
+  const hi = ctx.float('max', NaN);
+  const low = Number.isNaN(lo) ? (scalarInput(ctx, 1) ?? -Infinity) : lo;
+  const high = Number.isNaN(hi) ? (scalarInput(ctx, 2) ?? Infinity) : hi;
+  return clipTo(ctx, low, high);
+};
+
+function clipTo(ctx: OpContext, lo: number, hi: number): RValue[] {
   // ReLU6 is the common case and has its own kernel.
   if (lo === 0 && hi === 6) return [keepLayout(ctx, (x) => tf.relu6(x))];
   return [keepLayout(ctx, (x) => tf.clipByValue(x, lo, hi))];
-};
+}
 
 const identity: OpImpl = (ctx) => {
   const v = ctx.input(0);
@@ -89,6 +96,7 @@ export const unaryOps: Record<string, OpImpl> = {
     return tf.mul(tf.where(tf.greater(x, 0), x, tf.mul(tf.sub(tf.exp(x), 1), a)), g);
   }),
   Sigmoid: unary((x) => tf.sigmoid(x)),
+  Swish: unary((x) => tf.mul(x, tf.sigmoid(x))),
   HardSigmoid: unary((x, c) =>
     tf.clipByValue(tf.add(tf.mul(x, c.float('alpha', 0.2)), c.float('beta', 0.5)), 0, 1),
   ),

@@ -5,6 +5,7 @@ import {
   defaultCamLayer,
   explain,
   imageToInput,
+  layerWeights,
   inferPreprocess,
   listLayers,
   Session,
@@ -99,7 +100,7 @@ export class ExplainEngine {
       const layers = listLayers(session.program, trace);
       const taps: Record<string, Float32Array> = {};
       for (const l of layers) {
-        const t = trace.read(l.value);
+        const t = trace.readNchw(l.value);
         if (t.data instanceof Float32Array) taps[l.value] = t.data;
       }
       const output = Float32Array.from(trace.read(session.outputs[0]!).data);
@@ -156,17 +157,13 @@ export class ExplainEngine {
     this.cancelled = true;
   }
 
-  /** Weight (and bias) of the node that produces `value`. */
+  /** Weight (and bias) of the node that produces `value`, in ONNX order. */
   weights(value: string): WeightsResult {
-    const session = this.need();
-    const node = session.program.nodes.find((n) => n.outputs.some((v) => v?.name === value));
-    const w = node?.inputs[1] ? session.program.constants.get(node.inputs[1].name) : undefined;
-    if (!node || !w || !(w.data instanceof Float32Array))
-      throw new Error(`layer '${value}' has no constant weights`);
-    const b = node.inputs[2] ? session.program.constants.get(node.inputs[2].name) : undefined;
+    const w = layerWeights(this.need().program, value);
+    if (!w) throw new Error(`layer '${value}' has no constant weights`);
     return {
-      weight: { shape: w.shape, data: Float32Array.from(w.data) },
-      bias: b && b.data instanceof Float32Array ? Float32Array.from(b.data) : null,
+      weight: { shape: w.weight.shape, data: Float32Array.from(w.weight.data as Float32Array) },
+      bias: w.bias ? Float32Array.from(w.bias.data as Float32Array) : null,
     };
   }
 }

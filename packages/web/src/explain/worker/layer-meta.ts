@@ -1,6 +1,6 @@
 /** Layer metadata for the page: runtime layers plus node inputs, conv/pool windows and weight availability. */
 import { getAttribute, type Node } from '@nnlens/ir';
-import type { LayerInfo, Session } from '@nnlens/runtime';
+import { layerWeights, type LayerInfo, type Session } from '@nnlens/runtime';
 import type { LayerMeta, WindowParams } from '../protocol.js';
 
 function ints(node: Node, name: string): number[] | undefined {
@@ -42,7 +42,7 @@ export function layerMetas(session: Session, layers: LayerInfo[]): LayerMeta[] {
   return layers.map((l) => {
     const node = producers.get(l.value);
     const inputs = node ? node.inputs.filter((v) => v && byValue.has(v.name)).map((v) => v!.name) : [];
-    const weight = node?.inputs[1] ? session.program.constants.get(node.inputs[1].name) : undefined;
+    const weight = node ? layerWeights(session.program, l.value)?.weight : undefined;
     const meta: LayerMeta = {
       value: l.value,
       label: l.label,
