@@ -214,6 +214,42 @@ export function explainSpecs(ctx) {
       await page.close();
     });
 
+    it("CNN Explainer's own TF.js model opened with its weight shard: channels-last, the same Grad-CAM", async () => {
+      const page = await openPage(ctx, '/explain?demo=digits');
+      assert.equal((await waitReady(page, 60_000)).state, 'ready');
+      const dir = join(ctx.corpus, 'explain/cnn-explainer-model');
+      const r = await afterRun(page, () =>
+        page
+          .getByTestId('explain-model-input')
+          .setInputFiles([join(dir, 'model.json'), join(dir, 'group1-shard1of1.bin')]),
+      );
+      assert.equal(r.state, 'ready');
+      assert.equal(
+        await page.getByTestId('top-class').textContent(),
+        'espresso',
+        'built-in labels recognised',
+      );
+      const s = await explainState(page, () => {
+        const st = window.__nnlensExplain.state();
+        return {
+          format: st.summary.format,
+          layout: st.preprocess.layout,
+          heat: Array.from(st.methods.gradcam.result.heatmap),
+          shape: st.run.layers.find((l) => l.label === 'relu_2_2').shape,
+        };
+      });
+      assert.equal(s.format, 'tfjs');
+      assert.equal(s.layout, 'nhwc');
+      assert.deepEqual(s.shape, [1, 10, 26, 26], 'feature maps are shown channels first');
+      const ref = npy(join(ctx.corpus, 'explain/reference/tinyvgg/espresso_1/gradcam.npy'));
+      let diff = 0;
+      for (let i = 0; i < ref.length; i++) diff = Math.max(diff, Math.abs(ref[i] - s.heat[i]));
+      assert.ok(diff < 1e-4, `Grad-CAM differs from pytorch-grad-cam by ${diff}`);
+      await page.screenshot({ path: join(SHOTS, 'explain-tfjs-tinyvgg.png') });
+      assertNoErrors(page);
+      await page.close();
+    });
+
     it('a model with an unsupported op gets a message naming the op and node', async () => {
       const url = encodeURIComponent(`/api/models/${ctx.ids.controlFlow}/file`);
       const page = await openPage(ctx, `/explain?url=${url}`);

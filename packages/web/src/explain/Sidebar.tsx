@@ -47,7 +47,8 @@ function ModelCard() {
             {s.modelName}
           </div>
           <div className="muted">
-            {s.summary.format.toUpperCase()} · {s.summary.nodes} nodes · {s.summary.classes} outputs
+            {s.summary.format.toUpperCase()} · {s.summary.nodes} nodes ·{' '}
+            {s.run?.output.length ?? s.summary.classes} outputs
           </div>
           <label className="ex-field ex-backend">
             <span>Runs on</span>

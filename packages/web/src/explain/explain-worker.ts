@@ -18,7 +18,12 @@ async function handle(
       return { result: await engine.load(req.name, req.bytes, req.sidecars, req.backend), transfer: [] };
     case 'run': {
       const r = engine.run(req.image, req.preprocess);
-      const transfer = [r.input.data.buffer, r.output.buffer, ...Object.values(r.taps).map((t) => t.buffer)];
+      const transfer = [
+        r.input.data.buffer,
+        r.output.buffer,
+        ...(r.logits ? [r.logits.buffer] : []),
+        ...Object.values(r.taps).map((t) => t.buffer),
+      ];
       return { result: r, transfer: [...new Set(transfer)] as Transferable[] };
     }
     case 'attribute': {

@@ -57,6 +57,8 @@ export interface RunResult {
   input: { shape: number[]; data: Float32Array };
   /** First output of the model for the input (logits or probabilities). */
   output: Float32Array;
+  /** The logits before the model's final softmax (node or fused activation), when it has one. */
+  logits: Float32Array | null;
   layers: LayerMeta[];
   /** Tap data by value name (float values only). */
   taps: Record<string, Float32Array>;

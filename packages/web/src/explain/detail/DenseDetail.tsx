@@ -101,7 +101,7 @@ export function DenseDetail({
   return (
     <div data-testid="dense-detail">
       <Terms run={run} layer={layer} k={k} />
-      {isOutput && <Softmax logits={y} k={k} labels={labels} />}
+      {isOutput && <Softmax logits={run.logits ?? y} k={k} labels={labels} />}
     </div>
   );
 }

@@ -104,6 +104,8 @@ export class ExplainEngine {
         if (t.data instanceof Float32Array) taps[l.value] = t.data;
       }
       const output = Float32Array.from(trace.read(session.outputs[0]!).data);
+      const score = session.program.scoreOutput();
+      const logits = score !== session.outputs[0] ? Float32Array.from(trace.read(score).data) : null;
       this.input = x;
       const metas = layerMetas(session, layers).filter((l) => taps[l.value]);
       const cam = defaultCamLayer(layers);
@@ -111,6 +113,7 @@ export class ExplainEngine {
         // A copy: the reply's buffers are transferred, the engine keeps x for attributions.
         input: { shape: x.shape, data: Float32Array.from(x.data as Float32Array) },
         output,
+        logits,
         layers: metas,
         taps,
         runMs: performance.now() - t0,
