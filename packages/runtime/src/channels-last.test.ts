@@ -111,3 +111,23 @@ describeCorpus('a Keras HDF5 CNN (mnist.h5)', () => {
     session.dispose();
   });
 });
+
+describeCorpus('Keras mini-XCEPTION (separable convs, BN, residual adds, GAP, softmax)', () => {
+  it('runs and explains on a 48×48 grey input', async () => {
+    const file =
+      'third_party/keras_h5/oarriaga__face_classification/trained_models/emotion_models/fer2013_mini_XCEPTION.102-0.66.hdf5';
+    const session = await Session.create(await openModelAsync({ name: 'x.hdf5', bytes: readCorpus(file) }));
+    const data = Float32Array.from({ length: 48 * 48 }, (_, i) => Math.sin(i / 7) * 0.5);
+    const e = await explain(
+      session,
+      { dtype: 'float32', shape: [1, 48, 48, 1], data },
+      { method: 'gradcam' },
+    );
+    expect(e.output.length).toBe(7);
+    expect(Math.abs(e.output.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
+    expect(e.layer!.shape).toHaveLength(4);
+    expect(e.layer!.shape[2]! * e.layer!.shape[3]!).toBeGreaterThan(1);
+    expect(Array.from(e.heatmap).every(Number.isFinite)).toBe(true);
+    session.dispose();
+  });
+});
