@@ -1,9 +1,8 @@
 // Fuzz: truncated, bit-flipped, hostile and absurd Caffe files give a Model or a ModelFormatError, fast.
-import { analyze } from '@nnlens/analysis';
-import { countNodes, validate, type Model } from '@nnlens/ir';
 import { expect, it } from 'vitest';
 import { describeCorpus, readCorpus } from '../../../../test/corpus.js';
-import { ModelFormatError, openModel } from '../index.js';
+import { attemptSync, outcome, prng, type Outcome } from '../fuzz.test-helper.js';
+import { openModel } from '../index.js';
 import { cat, msg, packedFloats, packedVarints, str, vint } from '../onnx/proto-writer.test-helper.js';
 
 const TEXT_FILES = [
@@ -18,54 +17,21 @@ const TRUNCATIONS = 200;
 const DENSE = 600;
 const FLIPS = 60;
 
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Outcome {
-  models: number;
-  errors: number;
-}
-
-/** Opens (and analyzes) the bytes; anything but a Model or a ModelFormatError fails, as does taking ≥ 1 s. */
-function attempt(name: string, bytes: Uint8Array, label: string, out: Outcome): Model | null {
-  const t0 = performance.now();
-  let model: Model | null = null;
-  try {
-    model = openModel({ name, bytes });
-    countNodes(model.graph);
-    validate(model);
-    analyze(model);
-    out.models++;
-  } catch (e) {
-    if (!(e instanceof ModelFormatError)) throw new Error(`${label}: escaped ${String(e)}`, { cause: e });
-    expect(e.message).toMatch(/^Caffe: /);
-    out.errors++;
-  }
-  const ms = performance.now() - t0;
-  if (ms > 1000) throw new Error(`${label}: took ${ms.toFixed(0)} ms`);
-  return model;
-}
-
 function fuzz(name: string, bytes: Uint8Array, seed: number): Outcome {
-  const out = { models: 0, errors: 0 };
+  const out = outcome();
   const random = prng(seed);
   const offsets = new Set<number>();
   for (let i = 0; i < Math.min(DENSE, bytes.length); i++) offsets.add(i);
   while (offsets.size < Math.min(bytes.length, DENSE + TRUNCATIONS))
     offsets.add(Math.floor(random() * bytes.length));
-  for (const n of offsets) attempt(name, bytes.subarray(0, n), `${name} truncated at ${n}`, out);
+  for (const n of offsets)
+    attemptSync(name, bytes.subarray(0, n), `${name} truncated at ${n}`, out, /^Caffe: /);
   for (let k = 0; k < FLIPS; k++) {
     const copy = bytes.slice();
     const flips = 1 + Math.floor(random() * 8);
     for (let f = 0; f < flips; f++)
       copy[Math.floor(random() * copy.length)]! ^= 1 << Math.floor(random() * 8);
-    attempt(name, copy, `${name} flip #${k} (seed ${seed})`, out);
+    attemptSync(name, copy, `${name} flip #${k} (seed ${seed})`, out, /^Caffe: /);
   }
   return out;
 }
@@ -136,17 +102,17 @@ it('fuzzing a binary .caffemodel (every truncation, bit flips)', () => {
 
 it('random bytes after a plausible start, and empty input', () => {
   const random = prng(5);
-  const out = { models: 0, errors: 0 };
+  const out = outcome();
   const heads = ['name: "x"\nlayer {', 'layers { type: CONVOLUTION ', 'input: "data"\ninput_dim: '];
   for (let k = 0; k < 60; k++) {
     const head = new TextEncoder().encode(heads[k % heads.length]!);
     const tail = Uint8Array.from({ length: 1 + Math.floor(random() * 400) }, () =>
       Math.floor(random() * 256),
     );
-    attempt('r.prototxt', cat(head, tail), `random #${k}`, out);
-    attempt('r.caffemodel', cat(vint(1, 2), tail), `random binary #${k}`, out);
+    attemptSync('r.prototxt', cat(head, tail), `random #${k}`, out, /^Caffe: /);
+    attemptSync('r.caffemodel', cat(vint(1, 2), tail), `random binary #${k}`, out, /^Caffe: /);
   }
-  attempt('empty.prototxt', new Uint8Array(0), 'empty', out);
+  attemptSync('empty.prototxt', new Uint8Array(0), 'empty', out, /^Caffe: /);
   expect(out.errors).toBeGreaterThan(0);
 });
 
@@ -175,9 +141,9 @@ it('absurd numbers give warnings or located errors, never huge allocations', () 
     base + 'layer { name: "x" type: "Permute" bottom: "data" top: "x" permute_param { order: 7 order: -1 } }',
     base + `layer { name: "e" type: "Eltwise" ${'bottom: "data" '.repeat(5000)} top: "e" }`,
   ];
-  const out = { models: 0, errors: 0 };
+  const out = outcome();
   for (const [k, text] of cases.entries()) {
-    const m = attempt('huge.prototxt', new TextEncoder().encode(text), `case ${k}`, out);
+    const m = attemptSync('huge.prototxt', new TextEncoder().encode(text), `case ${k}`, out, /^Caffe: /);
     // A 2e9-wide layer and a 5,000-way sum are legal (declared weights hold no data); the others are not.
     const legal = text.includes('num_output: 2000000000') || text.includes('"Eltwise"');
     if (m && !legal) expect(m.warnings.length, `case ${k}`).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import {
   randomTail,
   truncations,
   type Outcome,
-} from './fuzz.test-helper.js';
+} from '../fuzz.test-helper.js';
 
 const PREFIX = /^Keras: /;
 const fixture = (name: string): Uint8Array =>

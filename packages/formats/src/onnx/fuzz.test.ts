@@ -1,6 +1,7 @@
 // Fuzz: truncations and seeded bit flips of real ONNX files give a Model or a ModelFormatError, fast, never anything else.
 import { countNodes, validate, type Model } from '@nnlens/ir';
 import { expect, it } from 'vitest';
+import { prng } from '../fuzz.test-helper.js';
 import { describeCorpus, readCorpus } from '../../../../test/corpus.js';
 import { ModelFormatError, externalDataFiles, openModel } from '../index.js';
 
@@ -23,16 +24,6 @@ const TRUNCATIONS = 200;
 const DENSE_REGION = 600; // every offset of the first bytes (model header, first nodes)…
 const DENSE_FILE = 4096; // …or of the whole file when it is this small
 const FLIPS = 60;
-
-// mulberry32: a tiny seeded PRNG so failures reproduce.
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Outcome {
   models: number;

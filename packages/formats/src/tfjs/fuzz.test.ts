@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeCorpus, readCorpus, readCorpusJson } from '../../../../test/corpus.js';
-import { attempt, flipBits, mutateJson, outcome, prng, truncations } from '../keras/fuzz.test-helper.js';
+import { attempt, flipBits, mutateJson, outcome, prng, truncations } from '../fuzz.test-helper.js';
 
 const MODELS = [
   'third_party/tfjs/ml5js__ml5-data-and-models/models/CVAE/quick_draw/models/model.json',

@@ -1,7 +1,7 @@
 // Fuzz: truncations, seeded bit flips and random bytes after a valid header of real TFLite files give a Model or a ModelFormatError, fast.
 import { expect, it } from 'vitest';
 import { describeCorpus, readCorpus } from '../../../../test/corpus.js';
-import { attempt, flipBits, outcome, prng, randomTail, truncations } from '../keras/fuzz.test-helper.js';
+import { attempt, flipBits, outcome, prng, randomTail, truncations } from '../fuzz.test-helper.js';
 
 const DIR = 'third_party/tflite/tensorflow__tflite-micro/tensorflow/lite/micro';
 const FILES = [

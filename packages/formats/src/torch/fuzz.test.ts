@@ -1,52 +1,19 @@
 // Fuzz: truncated, bit-flipped and random PyTorch files give a Model or a ModelFormatError, each in < 1 s.
-import { analyze } from '@nnlens/analysis';
-import { countNodes, validate, type Model } from '@nnlens/ir';
 import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeCorpus, readCorpus } from '../../../../test/corpus.js';
+import { attemptSync, outcome, prng, type Outcome } from '../fuzz.test-helper.js';
 import { ModelFormatError, openModel } from '../index.js';
 import { f32s, PickleWriter, torchZip } from './pickle-writer.test-helper.js';
 
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Outcome {
-  models: number;
-  errors: number;
-}
-
-function attempt(name: string, bytes: Uint8Array, label: string, out: Outcome): Model | null {
-  const t0 = performance.now();
-  let model: Model | null = null;
-  try {
-    model = openModel({ name, bytes });
-    countNodes(model.graph);
-    validate(model);
-    analyze(model);
-    out.models++;
-  } catch (e) {
-    if (!(e instanceof ModelFormatError)) throw new Error(`${label}: escaped ${String(e)}`, { cause: e });
-    out.errors++;
-  }
-  const ms = performance.now() - t0;
-  if (ms > 1000) throw new Error(`${label}: took ${ms.toFixed(0)} ms`);
-  return model;
-}
-
 /** Truncations (dense at both ends: headers and the zip directory) and bit flips (half in the last 4 KB). */
 function fuzz(name: string, bytes: Uint8Array, seed: number): Outcome {
-  const out = { models: 0, errors: 0 };
+  const out = outcome();
   const random = prng(seed);
   const offsets = new Set<number>();
   for (let i = 0; i < Math.min(300, bytes.length); i++) offsets.add(i).add(Math.max(0, bytes.length - 1 - i));
   while (offsets.size < Math.min(bytes.length, 800)) offsets.add(Math.floor(random() * bytes.length));
-  for (const n of offsets) attempt(name, bytes.subarray(0, n), `${name} truncated at ${n}`, out);
+  for (const n of offsets) attemptSync(name, bytes.subarray(0, n), `${name} truncated at ${n}`, out);
   for (let k = 0; k < 80; k++) {
     const copy = bytes.slice();
     const tail = k % 2 === 0;
@@ -57,7 +24,7 @@ function fuzz(name: string, bytes: Uint8Array, seed: number): Outcome {
         : Math.floor(random() * copy.length);
       copy[at]! ^= 1 << Math.floor(random() * 8);
     }
-    attempt(name, copy, `${name} flip #${k} (seed ${seed})`, out);
+    attemptSync(name, copy, `${name} flip #${k} (seed ${seed})`, out);
   }
   return out;
 }
@@ -85,9 +52,9 @@ it('fuzzing a small hand-built state_dict (every truncation)', () => {
     .op('SETITEMS')
     .done();
   const bytes = torchZip(pkl, { '0': f32s([1, 2, 3, 4]), '1': f32s([5, 6]) });
-  expect(attempt('s.pth', bytes, 'intact', { models: 0, errors: 0 })).not.toBeNull();
-  const out = { models: 0, errors: 0 };
-  for (let n = 0; n < bytes.length; n++) attempt('s.pth', bytes.subarray(0, n), `truncated at ${n}`, out);
+  expect(attemptSync('s.pth', bytes, 'intact', outcome())).not.toBeNull();
+  const out = outcome();
+  for (let n = 0; n < bytes.length; n++) attemptSync('s.pth', bytes.subarray(0, n), `truncated at ${n}`, out);
   expect(out.errors).toBe(bytes.length);
   const flipped = fuzz('s.pth', bytes, 13);
   expect(flipped.errors).toBeGreaterThan(0);
@@ -95,7 +62,7 @@ it('fuzzing a small hand-built state_dict (every truncation)', () => {
 
 it('random bytes after a zip or pickle magic, and hostile zip size fields', () => {
   const random = prng(99);
-  const out = { models: 0, errors: 0 };
+  const out = outcome();
   const heads = [
     [0x50, 0x4b, 0x03, 0x04],
     [0x50, 0x4b, 0x05, 0x06],
@@ -105,7 +72,7 @@ it('random bytes after a zip or pickle magic, and hostile zip size fields', () =
   for (let k = 0; k < 200; k++) {
     const head = heads[k % heads.length]!;
     const tail = Array.from({ length: Math.floor(random() * 2000) }, () => Math.floor(random() * 256));
-    attempt(k % 2 ? 'r.pt' : 'r.pth', Uint8Array.from([...head, ...tail]), `random #${k}`, out);
+    attemptSync(k % 2 ? 'r.pt' : 'r.pth', Uint8Array.from([...head, ...tail]), `random #${k}`, out);
   }
   expect(out.models).toBe(0);
 

@@ -2,7 +2,7 @@
 import { analyze } from '@nnlens/analysis';
 import { countNodes, validate, type Model } from '@nnlens/ir';
 import { expect } from 'vitest';
-import { ModelFormatError, externalDataFiles, openModelAsync, type ModelSource } from '../index.js';
+import { ModelFormatError, externalDataFiles, openModel, openModelAsync, type ModelSource } from './index.js';
 
 /** mulberry32: a tiny seeded PRNG so failures reproduce. */
 export function prng(seed: number): () => number {
@@ -53,6 +53,38 @@ export async function attempt(
   const ms = performance.now() - t0;
   out.slowest = Math.max(out.slowest, ms);
   if (ms > limitMs) throw new Error(`${label}: took ${ms.toFixed(0)} ms`);
+}
+
+/**
+ * Synchronous variant for formats that need no async reader: returns the Model, or null for a
+ * ModelFormatError (whose message must match `prefix` when given); anything else fails the test.
+ */
+export function attemptSync(
+  name: string,
+  bytes: Uint8Array,
+  label: string,
+  out: Outcome,
+  prefix?: RegExp,
+  limitMs = 1000,
+): Model | null {
+  const t0 = performance.now();
+  let model: Model | null = null;
+  try {
+    model = openModel({ name, bytes });
+    countNodes(model.graph, true);
+    validate(model);
+    externalDataFiles(model);
+    analyze(model);
+    out.models++;
+  } catch (e) {
+    if (!(e instanceof ModelFormatError)) throw new Error(`${label}: escaped ${String(e)}`, { cause: e });
+    if (prefix) expect(e.message, label).toMatch(prefix);
+    out.errors++;
+  }
+  const ms = performance.now() - t0;
+  out.slowest = Math.max(out.slowest, ms);
+  if (ms > limitMs) throw new Error(`${label}: took ${ms.toFixed(0)} ms`);
+  return model;
 }
 
 /** Every offset of the first `dense` bytes, then `extra` random ones. */
