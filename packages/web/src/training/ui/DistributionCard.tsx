@@ -1,4 +1,5 @@
 /** One run's distribution of a tag: percentile bands over steps (compressed from its histograms). */
+import { nearestIndex } from '../chart/nearest.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawDistribution, prepareDistribution } from '../chart/distribution-draw.js';
 import { runColor } from '../lib/colors.js';
@@ -40,11 +41,7 @@ export function DistributionCard({ info }: { info: TagJson }) {
 
   const onMove = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
-    let best = 0;
-    xs.current.forEach((p, k) => {
-      if (Math.abs(p - x) < Math.abs(xs.current[best]! - x)) best = k;
-    });
-    setHover(best);
+    setHover(Math.max(0, nearestIndex(xs.current, xs.current.length, x, false)));
   };
 
   return (

@@ -1,4 +1,5 @@
 /** One run's histograms of a tag: offset (ridgeline) or overlay, hover highlights a step. */
+import { nearestIndex } from '../chart/nearest.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawHistograms, prepareHistograms } from '../chart/histogram-draw.js';
 import { runColor } from '../lib/colors.js';
@@ -39,11 +40,7 @@ export function HistogramCard({ info, mode }: { info: TagJson; mode: 'offset' | 
     if (!series) return;
     const y = e.clientY - e.currentTarget.getBoundingClientRect().top;
     if (mode === 'overlay') return setHover(series.steps.length - 1);
-    let best = 0;
-    baselines.current.forEach((b, k) => {
-      if (Math.abs(b - y) < Math.abs(baselines.current[best]! - y)) best = k;
-    });
-    setHover(best);
+    setHover(Math.max(0, nearestIndex(baselines.current, baselines.current.length, y, false)));
   };
 
   return (
